@@ -1,0 +1,33 @@
+# Two commands on a fresh machine: `make build` and `make test`.
+PY      := .venv/bin/python
+MKDOCS  := .venv/bin/mkdocs
+STAMP   := .venv/.installed
+
+.PHONY: build serve test check clean
+
+build: $(STAMP)
+	$(PY) -m generator build
+	# Build beside the published site, then swap: a failed build leaves site/ as it was.
+	rm -rf build/site.new
+	$(MKDOCS) build --strict --site-dir build/site.new
+	rm -rf site && mv build/site.new site
+
+serve: $(STAMP)
+	$(PY) -m generator build
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+
+check: $(STAMP)
+	$(PY) -m generator check
+
+test: $(STAMP)
+	$(PY) -m generator check
+	$(PY) -m pytest -q
+
+$(STAMP): pyproject.toml
+	test -d .venv || python3 -m venv .venv
+	$(PY) -m pip install --quiet --upgrade pip==24.3.1
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf build site .venv

@@ -1,0 +1,52 @@
+"""Reader: editor-written news in docs/news/ -> validated NewsMeta (files are only read)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import frontmatter
+from .errors import InputError, Problem
+from .paths import Layout
+from .schema import NewsMeta, validate
+
+
+@dataclass(frozen=True)
+class EditorItem:
+    path: str  # relative to docs/, e.g. news/new-plant.zh.md
+    meta: NewsMeta
+
+
+def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -> tuple[list[EditorItem], list[Problem]]:
+    items, problems = [], []
+    folder = layout.docs / "news"
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        shown = layout.show(path)
+        stem, lang = _split_name(path.name)
+        try:
+            doc = frontmatter.read(path, shown)
+        except InputError as err:
+            problems.extend(err.problems)
+            continue
+        meta, found = validate(doc.meta, doc.key_lines, shown, known)
+        problems.extend(found)
+        if meta is None:
+            continue
+        if meta.generated_from:
+            problems.append(Problem(shown, doc.key_lines["generated_from"],
+                                    "'generated_from' marks generated pages, not editor files",
+                                    "remove the generated_from line"))
+            continue
+        if meta.slug and meta.slug != stem:
+            problems.append(Problem(shown, doc.key_lines.get("slug", 1),
+                                    f"slug '{meta.slug}' differs from the file name '{stem}'",
+                                    f"remove the slug line or rename the file to {meta.slug}.md"))
+            continue
+        items.append(EditorItem(layout.show(path)[len("docs/"):], replace(meta, slug=stem, lang=lang)))
+    return items, problems
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    stem = name[: -len(".md")]
+    if stem.endswith(".zh"):
+        return stem[: -len(".zh")], "zh"
+    return stem, "en"

@@ -1,0 +1,36 @@
+"""The one error type the generator raises for bad input.
+
+Every problem names the file and line, says what is wrong and how to fix it,
+and prints as a single line, so editors never see a traceback.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}. Fix: {self.fix}"
+
+
+class InputError(Exception):
+    """Raised with every problem found; nothing has been written when it is raised."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def rel(path: Path, root: Path) -> str:
+    """Path as shown in messages: relative to the project, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,80 @@
+"""Generator: Posts -> news pages in English and Chinese."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import chinese, textfmt
+from .model import Paragraph, Post, Version
+from .pages import Page, lang_path
+from .schema import NewsMeta
+from .slugs import slugify
+
+
+def news_meta(post: Post) -> NewsMeta:
+    """The English page's front matter, straight from the seed."""
+    en = post.english
+    src = en.source
+    return NewsMeta(
+        title=en.title,
+        date=post.blog_date,
+        lang="en",
+        slug=slugify(en.title),
+        summary=textfmt.summary([p.text for p in en.body], "en"),
+        source=src.name if src else None,
+        source_published=src.published if src else None,
+        source_place=src.place if src else None,
+        seed=post.seed,
+        origin="original",
+        generated_from=post.seed,
+    )
+
+
+def _simplified(version: Version) -> Version:
+    src = version.source
+    if src:
+        src = replace(src, name=src.name and chinese.to_simplified(src.name),
+                      place=src.place and chinese.to_simplified(src.place))
+    return replace(
+        version,
+        title=chinese.to_simplified(version.title),
+        source=src,
+        paragraphs=tuple(Paragraph(chinese.to_simplified(p.text), p.line, p.caption) for p in version.paragraphs),
+    )
+
+
+def source_link(seed: str | None) -> str | None:
+    # Seeds are published as /sources/<name>.txt next to the news (see pipeline)
+    return f"../sources/{seed.rsplit('/', 1)[-1]}" if seed else None
+
+
+def english_page(post: Post, meta: NewsMeta) -> Page:
+    return Page(path=f"news/{meta.slug}.md", template="news.md.j2", meta=meta,
+                context={"paragraphs": post.english.paragraphs, "source_link": source_link(meta.seed)})
+
+
+def chinese_page(post: Post, en_meta: NewsMeta) -> Page | None:
+    """The Chinese version the seed holds, in Simplified Chinese; None if it has none."""
+    zh = post.version("zh")
+    if zh is None:
+        return None
+    origin = "converted" if chinese.is_traditional(zh.title + "".join(p.text for p in zh.paragraphs)) else "original"
+    zh = _simplified(zh)
+    src = zh.source
+    meta = replace(
+        en_meta,
+        title=zh.title,
+        lang="zh",
+        summary=textfmt.summary([p.text for p in zh.body], "zh"),
+        source=src.name if src else en_meta.source,
+        source_place=src.place if src else en_meta.source_place,
+        origin=origin,
+    )
+    return Page(path=lang_path(f"news/{meta.slug}.md", "zh"), template="news.md.j2", meta=meta,
+                context={"paragraphs": zh.paragraphs, "source_link": source_link(meta.seed)})
+
+
+def missing_chinese_page(en_meta: NewsMeta) -> Page:
+    """A Chinese notice instead of a silently English page."""
+    meta = replace(en_meta, lang="zh", origin="missing", generated_from=en_meta.generated_from or "news")
+    return Page(path=lang_path(f"news/{en_meta.slug}.md", "zh"), template="news_missing.md.j2", meta=meta,
+                context={"english": en_meta, "english_link": f"../../../news/{en_meta.slug}/"})

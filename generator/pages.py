@@ -1,0 +1,35 @@
+"""An output page: where it goes under docs, its typed front matter, its body context."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import frontmatter
+from .render import render, strings
+from .schema import NewsMeta
+
+
+@dataclass
+class Page:
+    path: str  # relative to the docs tree, e.g. "news/some-slug.zh.md"
+    template: str
+    meta: NewsMeta | None = None  # news pages carry the news schema
+    front: dict = field(default_factory=dict)  # other pages: plain front matter
+    context: dict = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        if self.meta:
+            return self.meta.lang
+        return "zh" if self.path.endswith(".zh.md") else "en"
+
+    def text(self) -> str:
+        front = self.meta.to_front_matter() if self.meta else self.front
+        # dump() closes the front matter; the template body follows it
+        header = frontmatter.dump(front, "").rstrip("\n")
+        return render(self.template, front_matter=header, meta=self.meta, s=strings(self.lang),
+                      lang=self.lang, **self.context)
+
+
+def lang_path(base: str, lang: str) -> str:
+    """news/x.md -> news/x.zh.md: mkdocs-static-i18n's suffix layout."""
+    return base if lang == "en" else base[: -len(".md")] + f".{lang}.md"

@@ -1,0 +1,37 @@
+"""Jinja templates for the generated Markdown, and the per-language UI strings."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import textfmt
+
+_HERE = Path(__file__).parent
+
+
+@lru_cache(maxsize=None)
+def strings(lang: str) -> dict[str, str]:
+    return yaml.safe_load((_HERE / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(_HERE / "templates"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # output is Markdown; seed text goes through the md filter
+    )
+    env.filters["md"] = textfmt.md_text
+    env.filters["long_date"] = textfmt.long_date
+    env.filters["local_time"] = textfmt.local_time
+    return env
+
+
+def render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)

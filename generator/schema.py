@@ -1,0 +1,156 @@
+"""The one front matter schema of a news page, generated or editor-written.
+
+The generator builds pages from it and `check` validates editor files with it,
+so both always agree on what a news page may say.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import typing
+from dataclasses import asdict, dataclass, field, fields
+
+from .errors import Problem
+
+LANGS = ("en", "zh")
+# How the Chinese page came to be, for `status` and the page notice
+ORIGINS = ("original", "converted", "translated", "missing")
+
+
+@dataclass(frozen=True)
+class NewsMeta:
+    title: str
+    date: dt.date
+    lang: str = "en"
+    slug: str = ""
+    summary: str = ""
+    source: str | None = None  # the publisher's name in the source line
+    source_published: dt.datetime | None = None  # original publication, China time
+    source_place: str | None = None
+    seed: str | None = None  # seeds/… file the facts come from
+    origin: str = "original"
+    sectors: list[str] = field(default_factory=list)
+    parks: list[str] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+    draft: bool = False
+    generated_from: str | None = None  # set only on files the generator owns
+
+    def to_front_matter(self) -> dict:
+        """Plain YAML values, empty optional keys left out."""
+        out = {}
+        for key, value in asdict(self).items():
+            if value in (None, [], "") or (key == "draft" and not value):
+                continue
+            if isinstance(value, dt.datetime):
+                value = value.isoformat()
+            out[key] = value
+        return out
+
+
+KEYS = tuple(f.name for f in fields(NewsMeta))
+_REQUIRED = ("title", "date")
+_HINTS = {
+    "date": "write the date as YYYY-MM-DD, e.g. 2024-06-01",
+    "source_published": "write it as YYYY-MM-DDTHH:MM+08:00",
+    "lang": "use en or zh",
+    "origin": f"use one of {', '.join(ORIGINS)}",
+}
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.5)
+    return f"did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+
+
+def validate(meta: dict, key_lines: dict[str, int], shown_as: str,
+             known: dict[str, set[str]] | None = None) -> tuple[NewsMeta | None, list[Problem]]:
+    """Typed NewsMeta from raw front matter, or the problems, one per key."""
+    problems: list[Problem] = []
+
+    def problem(key: str, message: str, fix: str):
+        problems.append(Problem(shown_as, key_lines.get(key, 1), message, fix))
+
+    for key in meta:
+        if key not in KEYS:
+            hint = _suggest(str(key), KEYS)
+            problem(key, f"unknown front matter key '{key}'",
+                    hint or f"remove it; known keys are {', '.join(KEYS)}")
+    for key in _REQUIRED:
+        if meta.get(key) in (None, ""):
+            problem(key, f"missing '{key}'", f"add a line '{key}: …' to the front matter"
+                    + (" (YYYY-MM-DD)" if key == "date" else ""))
+    values: dict = {}
+    hints = typing.get_type_hints(NewsMeta)
+    for key, value in meta.items():
+        if key not in KEYS or value is None:
+            continue
+        converted = _convert(key, value, hints[key])
+        if converted is _BAD:
+            problem(key, f"'{key}' is not {_describe(hints[key])}: {value!r}",
+                    _HINTS.get(key, f"give '{key}' a {_describe(hints[key])} value"))
+        else:
+            values[key] = converted
+    if values.get("lang", "en") not in LANGS:
+        problem("lang", f"unknown language {values['lang']!r}", _HINTS["lang"])
+    if values.get("origin", "original") not in ORIGINS:
+        problem("origin", f"unknown origin {values['origin']!r}", _HINTS["origin"])
+    if "slug" in values and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", values["slug"]):
+        problem("slug", f"slug {values['slug']!r} is not lower-case words joined by '-'",
+                "use only a-z, 0-9 and '-', e.g. new-battery-plant-opens")
+    for kind, ids in (known or {}).items():
+        for ref in values.get(kind, []):
+            if ref not in ids:
+                hint = _suggest(ref, ids)
+                problem(kind, f"unknown {kind[:-1]} id '{ref}'",
+                        hint or f"use an id from data/{kind}.yml")
+    if problems:
+        return None, problems
+    return NewsMeta(**values), []
+
+
+_BAD = object()
+
+
+def _describe(hint) -> str:
+    base = _base_type(hint)
+    return {dt.date: "a date", dt.datetime: "a date and time", bool: "true or false",
+            list: "a list", str: "text"}.get(base, str(base))
+
+
+def _base_type(hint):
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in (list,):
+        return list
+    return _base_type(args[0]) if args else hint
+
+
+def _convert(key: str, value, hint):
+    base = _base_type(hint)
+    if base is dt.datetime:
+        if isinstance(value, dt.datetime):
+            return value
+        try:
+            return dt.datetime.fromisoformat(str(value))
+        except ValueError:
+            return _BAD
+    if base is dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            return _BAD
+    if base is bool:
+        return value if isinstance(value, bool) else _BAD
+    if base is list:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+            return _BAD
+        return [str(v) for v in value]
+    if base is str:
+        return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else _BAD
+    return value

@@ -1,0 +1,230 @@
+"""Reader: one raw blog dump in seeds/ -> a typed Post.
+
+The dumps are noisy: blog chrome, the title twice, a source line in several
+forms, photo captions, a contact footer, and sometimes several language
+versions one after another. Each rule below names the form it handles.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from . import script
+from .errors import InputError, Problem
+from .model import Contact, Paragraph, Post, SourceLine, Version
+
+CHINA_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
+
+# Blog chrome: a line that ends the post (everything after it is teasers of other posts)
+_END_OF_POST = re.compile(r"^(No comments:|\d+ comments?:|Post a Comment|精选的博文|精選的博文)$", re.I)
+# Blog chrome: lines dropped wherever they stand
+_CHROME = re.compile(r"^(Showing posts with label .*|Labels?: .*|Share to .*)$", re.I)
+# Separator between language versions; language is still told by script
+_SEPARATOR = re.compile(r"^[=＝\-]{5,}$")
+
+_BLOG_DATE_FORMATS = ("%A, %B %d, %Y", "%B %d, %Y", "%A, %d %B %Y", "%Y-%m-%d")
+_CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+# `Invest in Zhaoqing 2024-05-07 22:09 Guangdong, China`,
+# `Investment Zhaoqing 2024-05-08 21:30 China`, a bare `2024-01-31 17:35`,
+# `Invest in Zhaoqing Published in Guangdong on 2023-10-11 22:41`, `投資肇慶 2024-05-07 22:09 中國廣東`
+_SOURCE = re.compile(
+    r"^(?P<pre>.*?)\s*(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+(?P<time>\d{1,2}:\d{2})(?::\d{2})?\s*(?P<place>.*)$"
+)
+_PUBLISHED_IN = re.compile(r"^(?P<name>.*?)\s*Published in\s+(?P<place>.+?)\s+on$", re.I)
+
+# Photo credits and captions: `Photo by …`, `Picture …`, `… Xingyan Hall. Photo by Liu Chunlin`
+_CAPTION_START = re.compile(r"^(Picture|Photo|Image|Pictured|图|圖|图片|圖片|写真)\b[\s:：]?", re.I)
+_CAPTION_CREDIT = re.compile(r"\b(Photo|Picture) (by|taken by|courtesy of|credit)\b|摄影|攝影|供图|供圖|撮影", re.I)
+
+# Contact footer: an office name line, then `Contact information` or `Key: value` lines
+_OFFICE = re.compile(r"^[A-Z][\w ,()&'-]{0,80}(Investment Promotion|Commerce|Investment) (Center|Centre|Bureau|Office)$")
+_CONTACT_FIELD = re.compile(r"^(?P<key>Tel|Telephone|Phone|Fax|E-?mail|Website|Web|Address|Add)\s*[:：]\s*(?P<value>.+)$", re.I)
+_CONTACT_KEYS = {"tel": "tel", "telephone": "tel", "phone": "tel", "fax": "fax", "email": "email",
+                 "e-mail": "email", "website": "website", "web": "website", "address": "address", "add": "address"}
+_CONTACT_HEADING = re.compile(r"^Contact (information|us|details):?$", re.I)
+
+
+def read_seed(path: Path, shown_as: str) -> Post:
+    """Parse one seed file; raises InputError naming `shown_as` and the line."""
+    text = decode(path.read_bytes(), shown_as)
+    lines = [(n, _clean(raw)) for n, raw in enumerate(text.splitlines(), start=1)]
+    lines = _cut_chrome(lines)
+    blog_date, lines = _take_blog_date(lines, shown_as)
+    groups = _split_by_language(lines)
+    if not groups:
+        raise InputError([Problem(shown_as, 1, "seed has no title",
+                                  "put the post title on the line after the blog date")])
+    versions: list[Version] = []
+    contacts: list[Contact] = []
+    for lang, group in groups:
+        version, found = _read_version(lang, group)
+        versions.append(version)
+        contacts.extend(found)
+    return Post(seed=shown_as, blog_date=blog_date, versions=tuple(versions), contacts=tuple(contacts))
+
+
+def decode(data: bytes, shown_as: str) -> str:
+    """UTF-8, or a Chinese legacy encoding when it is detected with confidence."""
+    if not data.strip():
+        raise InputError([Problem(shown_as, 1, "seed is empty", "add the post text or delete the file")])
+    if b"\x00" in data:
+        raise InputError([Problem(shown_as, 1, "seed is a binary file, not text",
+                                  "save the post as plain UTF-8 text")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        bad_line = data[: err.start].count(b"\n") + 1
+    best = from_bytes(data).best()
+    if best is not None and best.encoding in {"gb18030", "gb2312", "gbk", "big5", "big5hkscs", "cp950", "cp936"} \
+            and best.chaos < 0.1:
+        return str(best)
+    raise InputError([Problem(shown_as, bad_line, "seed is not UTF-8 and its encoding cannot be told with confidence",
+                              "re-save the file as UTF-8")])
+
+
+def _clean(raw: str) -> str:
+    return raw.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "").strip()
+
+
+def _cut_chrome(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    kept = []
+    for n, text in lines:
+        if _END_OF_POST.match(text):
+            break
+        if not text or _CHROME.match(text):
+            continue
+        kept.append((n, text))
+    # Label pages have no "Post a Comment": teasers of other posts (a title, then a
+    # snippet that repeats it and breaks off with "...") close the dump instead.
+    while len(kept) >= 2 and _is_teaser(kept[-2][1], kept[-1][1]):
+        kept = kept[:-2]
+    return kept
+
+
+def _is_teaser(title: str, snippet: str) -> bool:
+    def key(s: str) -> str:
+        return re.sub(r"\W", "", s).lower()[:24]
+    return snippet.endswith(("...", "…")) and len(key(title)) >= 8 and key(snippet).startswith(key(title))
+
+
+def _parse_blog_date(text: str) -> dt.date | None:
+    for fmt in _BLOG_DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    m = _CN_DATE.match(text)
+    if m:
+        try:
+            return dt.date(*map(int, m.groups()))
+        except ValueError:
+            return None
+    return None
+
+
+def _take_blog_date(lines, shown_as):
+    for i, (n, text) in enumerate(lines[:3]):
+        found = _parse_blog_date(text)
+        if found:
+            return found, lines[:i] + lines[i + 1:]
+    first = lines[0][0] if lines else 1
+    raise InputError([Problem(shown_as, first, "seed has no blog date line",
+                              "start the file with the blog date, e.g. 'Tuesday, May 7, 2024'")])
+
+
+def _split_by_language(lines):
+    """Consecutive lines in one script form one version; a change of script starts the next."""
+    groups: list[tuple[str, list[tuple[int, str]]]] = []
+    for n, text in lines:
+        if _SEPARATOR.match(text):
+            continue
+        lang = script.detect(text)
+        if groups and (lang is None or lang == groups[-1][0]):
+            groups[-1][1].append((n, text))
+        else:
+            groups.append((lang or "en", [(n, text)]))
+    return groups
+
+
+def _strip_title(text: str) -> str:
+    return text.rstrip("→ ").strip()
+
+
+def _read_version(lang, lines) -> tuple[Version, list[Contact]]:
+    title = _strip_title(lines[0][1])
+    rest = lines[1:]
+    # The blog repeats the title (sometimes with a stray space or arrow)
+    while rest and _strip_title(rest[0][1]) == title:
+        rest = rest[1:]
+    source = None
+    for i, (n, text) in enumerate(rest[:3]):
+        source = _parse_source(n, text)
+        if source:
+            rest = rest[:i] + rest[i + 1:]
+            break
+    rest, contacts = _take_contacts(rest)
+    paragraphs = tuple(Paragraph(text, n, caption=_is_caption(text)) for n, text in rest)
+    return Version(lang=lang, title=title, source=source, paragraphs=paragraphs), contacts
+
+
+def _parse_source(n: int, text: str) -> SourceLine | None:
+    m = _SOURCE.match(text)
+    if not m or len(text) > 120:
+        return None
+    try:
+        day = dt.date(*map(int, re.split(r"[-/.]", m["date"])))
+        hour, minute = map(int, m["time"].split(":"))
+        published = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=CHINA_TIME)
+    except ValueError:
+        return None
+    name, place = m["pre"].strip() or None, m["place"].strip() or None
+    if name:
+        pub = _PUBLISHED_IN.match(name)
+        if pub:
+            name, place = pub["name"].strip() or None, place or pub["place"].strip()
+    return SourceLine(name=name, published=published, place=place, line=n)
+
+
+def _is_caption(text: str) -> bool:
+    if _CAPTION_START.match(text):
+        return True
+    return len(text) < 400 and bool(_CAPTION_CREDIT.search(text))
+
+
+def _take_contacts(lines):
+    """Split off the contact footer at the end of a version into Contact records."""
+    start = None
+    for i, (_, text) in enumerate(lines):
+        if _OFFICE.match(text) and any(
+            _CONTACT_HEADING.match(t) or _CONTACT_FIELD.match(t) for _, t in lines[i + 1:i + 3]
+        ):
+            start = i
+            break
+    if start is None:
+        return lines, []
+    contacts: list[Contact] = []
+    current: dict | None = None
+    for n, text in lines[start:]:
+        field = _CONTACT_FIELD.match(text)
+        if field and current is not None:
+            key = _CONTACT_KEYS[field["key"].lower()]
+            current.setdefault(key, field["value"].strip())
+        elif _CONTACT_HEADING.match(text):
+            continue
+        elif _OFFICE.match(text):
+            if current:
+                contacts.append(Contact(**current))
+            current = {"name": text, "line": n}
+        else:
+            # Anything else ends the footer: keep it in the body rather than lose it
+            break
+    else:
+        n = None
+    if current:
+        contacts.append(Contact(**current))
+    end = len(lines) if n is None else next(i for i, (m, _) in enumerate(lines) if m == n)
+    return lines[:start] + lines[end:], contacts

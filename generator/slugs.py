@@ -1,0 +1,15 @@
+"""Readable, stable slugs shared by both language versions of a page."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_STOP = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "has", "its", "is", "with", "s"}
+
+
+def slugify(title: str, max_words: int = 8) -> str:
+    """ASCII words of the English title, stop words dropped, at most `max_words`."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    ascii_title = ascii_title.replace("’", "").replace("'", "")
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_title.lower()) if w not in _STOP]
+    return "-".join(words[:max_words]) or "untitled"

@@ -1,0 +1,49 @@
+"""Seed text as Markdown data, and dates per language."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+from babel.dates import format_date
+
+_LOCALES = {"en": "en", "zh": "zh_Hans_CN"}
+# Python-Markdown's escapable characters; anything else would show its backslash
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!-])")
+# `:name:` would become an emoji or icon shortcode
+_SHORTCODE = re.compile(r":(?=[\w+-]+:)")
+_LIST_START = re.compile(r"^(\d+)([.)])")
+
+
+def md_text(text: str) -> str:
+    """Text that renders as itself: no live HTML, links, emphasis or lists."""
+    escaped = html.escape(text, quote=False)
+    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _SHORTCODE.sub("&#58;", escaped)
+    return _LIST_START.sub(r"\1\\\2", escaped)
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """'May 7, 2024' / '2024年5月7日'."""
+    return format_date(day, "long", locale=_LOCALES[lang])
+
+
+def local_time(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def summary(paragraphs: list[str], lang: str, limit: int | None = None) -> str:
+    """The opening sentences of the first full paragraph, cut at a sentence end."""
+    limit = limit or (220 if lang == "en" else 110)
+    # Posts often open with a fragment ("Zhaoqing City presents a") or a lead-in line
+    shortest = 80 if lang == "en" else 30
+    text = next((p for p in paragraphs if len(p) >= shortest), paragraphs[0] if paragraphs else "")
+    sentences = re.split(r"(?<=[.!?。！？])\s*", text)
+    out = ""
+    for sentence in sentences:
+        if out and len(out) + len(sentence) > limit:
+            break
+        out = f"{out} {sentence}".strip() if lang == "en" else out + sentence
+    if len(out) > limit:
+        out = out[:limit].rsplit(" ", 1)[0] + "…" if lang == "en" else out[:limit] + "…"
+    return out

@@ -1,0 +1,40 @@
+"""MkDocs hook: under `mkdocs serve`, regenerate pages when seeds, data or docs change.
+
+The generator writes only files whose bytes changed, so the rebuild its own
+writes trigger finds nothing to do: no reload loop. `mkdocs build` does not
+regenerate here; `make build` runs the generator first, as its own step.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.generator")
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def on_pre_build(config):
+    if not _serving:
+        return
+    root = Path(config.config_file_path).resolve().parent
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from generator.errors import InputError
+    from generator.paths import Layout
+    from generator.pipeline import build
+
+    try:
+        changed = build(Layout(root))
+    except InputError as err:
+        for problem in err.problems:
+            log.error(str(problem))
+        log.error("generator: pages not updated; the preview shows the last good version")
+        return
+    if changed:
+        log.info(f"generator: {len(changed)} page(s) regenerated")
