@@ -1,4 +1,5 @@
 # Two commands on a fresh machine: `make build` and `make test`.
+export NO_MKDOCS_2_WARNING := 1
 PY      := .venv/bin/python
 MKDOCS  := .venv/bin/mkdocs
 STAMP   := .venv/.installed

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .errors import InputError
 from .paths import Layout, project_root
@@ -11,11 +12,13 @@ from . import pipeline
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--root", type=Path, default=project_root(),
+                        help="project folder (default: the one holding this package)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="generate pages from seeds/, data/ and docs/ into build/docs/")
     sub.add_parser("check", help="validate every input; write nothing")
     args = parser.parse_args(argv)
-    layout = Layout(project_root())
+    layout = Layout(args.root.resolve())
     try:
         if args.command == "build":
             changed = pipeline.build(layout)

@@ -6,7 +6,7 @@ and prints as a single line, so editors never see a traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,3 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def rel(path: Path, root: Path) -> str:
-    """Path as shown in messages: relative to the project, with forward slashes."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

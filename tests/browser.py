@@ -1,0 +1,61 @@
+"""A real browser on the built site: Debian's Chromium driven by Playwright, over loopback HTTP."""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+        "--no-first-run", "--disable-component-update", "--disable-sync"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is not installed: apt-get install -y chromium (.ci/run does this)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search as a person would; return result links in order."""
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill(query)
+    # fill() alone does not fire Material's search for CJK text: send a real key event
+    box.press("End")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/键入|Type to start/.test(m.textContent) && m.textContent.trim() !== ''; }",
+        timeout=10_000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")

@@ -1,0 +1,60 @@
+"""Shared fixtures: the real seeds, and one real bilingual build in a temporary copy of the project."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+# What a build needs; build output and the virtualenv stay behind
+PROJECT_PARTS = ("mkdocs.yml", "seeds", "docs", "data", "generator", "hooks", "overrides")
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+@dataclass
+class Built:
+    root: Path
+    site: Path
+    log: str
+
+
+def build_site(root: Path) -> Built:
+    gen = run_generator(root, "build")
+    assert gen.returncode == 0, gen.stderr
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    site = root / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # Material's end-of-life banner
+    run = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+                         cwd=root, capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    return Built(root=root, site=site, log=run.stderr + run.stdout)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Built:
+    return build_site(copy_project(tmp_path_factory.mktemp("project")))
+
+
+def seed(name_prefix: str) -> Path:
+    return next(SEEDS.glob(f"{name_prefix}_*.txt"))

@@ -1,0 +1,145 @@
+"""The real `mkdocs build --strict` of the real seeds, checked in both language trees."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.news import news_meta
+from generator.seed_reader import read_seed
+
+from conftest import SEEDS
+
+POSTS = [read_seed(p, f"seeds/{p.name}") for p in sorted(SEEDS.glob("*.txt"))]
+SLUGS = [news_meta(p).slug for p in POSTS]
+
+
+class Article(HTMLParser):
+    """Text of the page's <article> and the URLs the page loads."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.text: list[str] = []
+        self.loads: list[str] = []
+        self.lang = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "article" or self.depth:
+            self.depth += 1 if tag not in ("br", "img", "hr", "input", "meta", "link") else 0
+        if tag in ("script", "img", "iframe") and a.get("src"):
+            self.loads.append(a["src"])
+        if tag == "link" and a.get("rel") in ("stylesheet", "preload", "icon", "preconnect") and a.get("href"):
+            self.loads.append(a["href"])
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+def parse(path: Path) -> Article:
+    page = Article()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def test_strict_build_has_no_warnings(built):
+    assert not re.search(r"^(WARNING|ERROR)\s+-", built.log, re.M), built.log
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_post_has_an_english_and_a_chinese_page(built, slug):
+    en = parse(built.site / "news" / slug / "index.html")
+    zh = parse(built.site / "zh" / "news" / slug / "index.html")
+    assert en.lang == "en" and zh.lang == "zh"
+    assert re.search(r"[\u4e00-\u9fff]{4}", "".join(zh.text)), "Chinese page carries Chinese text"
+
+
+def test_seed_001_chinese_page_is_simplified_from_the_seed(built):
+    post = POSTS[1]
+    slug = news_meta(post).slug
+    text = "".join(parse(built.site / "zh" / "news" / slug / "index.html").text)
+    assert "落地建设跑出“加速度”" in text
+    assert "肇庆" in text and "肇慶" not in text
+    assert "电子信息" in text  # mainland wording for 電子資訊
+
+
+@pytest.mark.parametrize("lang", ["", "zh"])
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_blog_chrome_or_contact_footer_in_news_bodies(built, slug, lang):
+    text = "".join(parse(built.site / lang / "news" / slug / "index.html").text)
+    for junk in ("No comments", "Post a Comment", "Showing posts with label", "精选的博文",
+                 "Contact information", "Tel: +86", "shqyfw@vip.163.com", "zqszsj@126.com"):
+        assert junk not in text
+
+
+def test_chinese_site_has_chinese_interface(built):
+    html = (built.site / "zh" / "news" / "index.html").read_text(encoding="utf-8")
+    assert 'placeholder="搜索"' in html
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+    assert config["translations"]["search.result.placeholder"] == "键入以开始搜索"
+    assert ">新闻<" in html  # nav translated
+
+
+def test_news_index_newest_first_by_year(built):
+    for lang, needle in (("", "2024"), ("zh", "2024")):
+        html = (built.site / lang / "news" / "index.html").read_text(encoding="utf-8")
+        years = re.findall(r'<h2 id="(\d{4})"', html)
+        assert years == sorted(years, reverse=True) and needle in years
+        positions = [html.find(f"{slug}/") for slug in SLUGS]
+        assert all(p > 0 for p in positions)
+        dated = sorted(zip((p.blog_date for p in POSTS), positions), reverse=True)
+        assert [pos for _, pos in dated] == sorted(pos for _, pos in dated)
+    zh = (built.site / "zh" / "news" / "index.html").read_text(encoding="utf-8")
+    assert "2024年5月29日" in zh
+
+
+def test_language_switcher_leads_to_same_page(built):
+    slug = SLUGS[0]
+    en = (built.site / "news" / slug / "index.html").read_text(encoding="utf-8")
+    zh = (built.site / "zh" / "news" / slug / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'href="[./]*zh/news/{slug}/"[^>]*hreflang="zh"', en)
+    assert re.search(rf'href="[./]*news/{slug}/"[^>]*hreflang="en"', zh)
+
+
+def test_nav_lists_sections_not_every_news_item(built):
+    html = (built.site / "news" / SLUGS[0] / "index.html").read_text(encoding="utf-8")
+    start = html.find('md-nav--primary')
+    nav = html[start:html.find('<div class="md-content"', start)]
+    assert "News" in nav
+    assert not [s for s in SLUGS if s in nav]
+
+
+def test_search_index_per_language(built):
+    en = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    zh = json.loads((built.site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert en["docs"] and zh["docs"]
+    assert not [d for d in en["docs"] if d["location"].startswith("zh/")]
+    assert not [d for d in en["docs"] if re.search(r"[\u4e00-\u9fff]", d["title"])]
+    # Chinese entries are segmented by jieba (zero-width spaces between words)
+    assert any("\u200b肇庆\u200b" in d["text"] for d in zh["docs"])
+    assert "\\u200b" in zh["config"]["separator"] or "\u200b" in zh["config"]["separator"]
+    html = (built.site / "zh" / "news" / "index.html").read_text(encoding="utf-8")
+    assert '"base": "../../zh/"' in html
+
+
+def test_no_asset_from_a_third_party_host(built):
+    for page in built.site.rglob("*.html"):
+        external = [u for u in parse(page).loads if re.match(r"^(https?:)?//", u)]
+        assert not external, f"{page.relative_to(built.site)} loads {external}"
+
+
+def test_search_worker_named_in_config_exists(built):
+    html = (built.site / "zh" / "news" / "index.html").read_text(encoding="utf-8")
+    worker = re.search(r'"search": "([^"]+)"', html).group(1)
+    assert (built.site / "zh" / "news" / worker).resolve().is_file()
