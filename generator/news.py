@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import chinese, textfmt
+from . import chinese, corrections, textfmt
 from .model import Paragraph, Post, Version
 from .pages import Page, lang_path
 from .schema import NewsMeta
 from .slugs import slugify
 
 
-def news_meta(post: Post) -> NewsMeta:
-    """The English page's front matter, straight from the seed."""
+def news_meta(post: Post, mentions: dict[str, list[str]] | None = None) -> NewsMeta:
+    """The English page's front matter, straight from the seed, with what it mentions."""
     en = post.english
+    mentions = mentions or {}
     src = en.source
     return NewsMeta(
         title=en.title,
@@ -25,6 +26,9 @@ def news_meta(post: Post) -> NewsMeta:
         source_place=src.place if src else None,
         seed=post.seed,
         origin="original",
+        sectors=mentions.get("sectors", []),
+        parks=mentions.get("parks", []),
+        projects=mentions.get("projects", []),
         generated_from=post.seed,
     )
 
@@ -47,12 +51,18 @@ def source_link(seed: str | None) -> str | None:
     return f"../sources/{seed.rsplit('/', 1)[-1]}" if seed else None
 
 
-def english_page(post: Post, meta: NewsMeta) -> Page:
+def english_page(post: Post, meta: NewsMeta, names: dict) -> Page:
+    paragraphs, corrected = [], 0
+    for p in post.english.paragraphs:
+        text, count = corrections.correct_mu(p.text)
+        paragraphs.append(replace(p, text=text))
+        corrected += count
     return Page(path=f"news/{meta.slug}.md", template="news.md.j2", meta=meta,
-                context={"paragraphs": post.english.paragraphs, "source_link": source_link(meta.seed)})
+                context={"paragraphs": paragraphs, "source_link": source_link(meta.seed),
+                         "mu_corrected": corrected, "names": names})
 
 
-def chinese_page(post: Post, en_meta: NewsMeta) -> Page | None:
+def chinese_page(post: Post, en_meta: NewsMeta, names: dict) -> Page | None:
     """The Chinese version the seed holds, in Simplified Chinese; None if it has none."""
     zh = post.version("zh")
     if zh is None:
@@ -70,7 +80,8 @@ def chinese_page(post: Post, en_meta: NewsMeta) -> Page | None:
         origin=origin,
     )
     return Page(path=lang_path(f"news/{meta.slug}.md", "zh"), template="news.md.j2", meta=meta,
-                context={"paragraphs": zh.paragraphs, "source_link": source_link(meta.seed)})
+                context={"paragraphs": zh.paragraphs, "source_link": source_link(meta.seed),
+                         "mu_corrected": 0, "names": names})
 
 
 def missing_chinese_page(en_meta: NewsMeta) -> Page:

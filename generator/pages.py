@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import frontmatter
+from .links import Linker
 from .render import render, strings
 from .schema import NewsMeta
 
@@ -27,7 +28,7 @@ class Page:
         # dump() closes the front matter; the template body follows it
         header = frontmatter.dump(front, "").rstrip("\n")
         return render(self.template, front_matter=header, meta=self.meta, s=strings(self.lang),
-                      lang=self.lang, **self.context)
+                      lang=self.lang, linker=Linker(self.path, self.lang), **self.context)
 
 
 def lang_path(base: str, lang: str) -> str:

@@ -1,4 +1,4 @@
-"""The whole run: read seeds and editor files, generate pages, validate, then write.
+"""The whole run: read seeds, catalogue and editor files, generate pages, validate, then write.
 
 Nothing is written unless every input is valid, so a bad file leaves the built
 docs (and so the site) exactly as they were.
@@ -6,22 +6,26 @@ docs (and so the site) exactly as they were.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from . import news, writer
+from . import catalogue as catalogue_reader
+from . import charts, contacts, matching, news, writer
+from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
 from .indexes import news_indexes
+from .knowledge import knowledge_pages
+from .model import Post
 from .pages import Page, lang_path
 from .paths import Layout
 from .schema import NewsMeta
 from .seed_reader import read_seed
-
-_GENERATED_DIRS = ("sources",)
+from .sources import SourceIndex, consistency_problems, inconsistent
 
 
 @dataclass
 class Generated:
+    posts: list[Post]
+    catalogue: Catalogue
     pages: list[Page]
     editor: list[EditorItem]
     files: dict[str, bytes]  # everything the built docs tree must hold
@@ -30,43 +34,75 @@ class Generated:
         return [p.meta for p in self.pages if p.meta] + [i.meta for i in self.editor]
 
 
-def generate(layout: Layout) -> Generated:
-    problems: list[Problem] = []
-    posts = []
+def _read_seeds(layout: Layout, problems: list[Problem]) -> tuple[list[Post], dict[str, str]]:
+    posts, texts = [], {}
     for path in sorted(layout.seeds.glob("*.txt")):
+        shown = layout.show(path)
         try:
-            posts.append(read_seed(path, layout.show(path)))
+            post = read_seed(path, shown)
         except InputError as err:
             problems.extend(err.problems)
-    editor, found = read_editor_news(layout)
+            continue
+        posts.append(post)
+        texts[shown] = path.read_bytes().decode("utf-8", errors="replace")
+    return posts, texts
+
+
+def generate(layout: Layout) -> Generated:
+    problems: list[Problem] = []
+    posts, texts = _read_seeds(layout, problems)
+    try:
+        cat = catalogue_reader.load(layout.data, layout.root, [c for p in posts for c in p.contacts])
+    except InputError as err:
+        raise InputError(problems + err.problems) from None
+    editor, found = read_editor_news(layout, cat.known_ids())
     problems.extend(found)
     editor_paths = {item.path for item in editor}
+    names = {kind: {e.id: e.name for e in items} for kind, items in
+             (("sectors", cat.sectors), ("parks", cat.parks), ("projects", cat.projects))}
 
     pages: list[Page] = []
+    slugs: dict[str, str] = {}
     for post in posts:
-        meta = news.news_meta(post)
-        pages.append(news.english_page(post, meta))
+        texts_by_lang = {v.lang: " ".join([v.title, *(p.text for p in v.paragraphs)]) for v in post.versions}
+        if "zh" in texts_by_lang:
+            texts_by_lang["zh"] = news.chinese.to_simplified(texts_by_lang["zh"])
+        meta = news.news_meta(post, matching.mentions(cat, {k: v for k, v in texts_by_lang.items() if k in ("en", "zh")}))
+        slugs[post.seed] = meta.slug
+        pages.append(news.english_page(post, meta, names))
         if lang_path(f"news/{meta.slug}.md", "zh") in editor_paths:
             continue  # an editor's translation wins over anything generated
-        pages.append(news.chinese_page(post, meta) or news.missing_chinese_page(meta))
+        pages.append(news.chinese_page(post, meta, names) or news.missing_chinese_page(meta))
     for item in editor:
-        zh_path = lang_path(item.path, "zh")
-        if item.meta.lang == "en" and zh_path not in editor_paths:
+        if item.meta.lang == "en" and lang_path(item.path, "zh") not in editor_paths:
             pages.append(news.missing_chinese_page(item.meta))
     problems.extend(_slug_problems(pages, editor))
-    pages.extend(news_indexes([p.meta for p in pages if p.meta] + [i.meta for i in editor]))
+
+    index = SourceIndex(posts, slugs, texts)
+    problems.extend(index.problems(cat))
+    problems.extend(consistency_problems(cat.figures))
+    if problems:  # pages are rendered only from valid input
+        raise InputError(problems)
+    metas = [p.meta for p in pages if p.meta] + [i.meta for i in editor]
+    visible = [m for m in metas if not m.draft]
+    pages.extend(news_indexes(visible))
+    pages.extend(knowledge_pages(cat, visible, index, slugs))
 
     files = _editor_files(layout)
     for page in pages:
         if page.path in files:
-            problems.append(Problem(f"docs/{page.path}", 1, "this path is generated from the seeds",
+            problems.append(Problem(f"docs/{page.path}", 1, "this path is generated",
                                     "rename the file; generated pages cannot be replaced by editor files"))
         files[page.path] = page.text().encode("utf-8")
     for path in sorted(layout.seeds.glob("*.txt")):
         files[f"sources/{path.name}"] = path.read_bytes()
+    files.update(contacts.contact_files([o for o in cat.offices if o.contact]))
+    flagged = set(inconsistent(cat.figures))
+    for lang in ("en", "zh"):
+        files[lang_path("figures/investment-chart.md", lang)[:-3] + ".svg"] = charts.investment_chart(cat.figures, flagged, lang)
     if problems:
         raise InputError(problems)
-    return Generated(pages=pages, editor=editor, files=files)
+    return Generated(posts=posts, catalogue=cat, pages=pages, editor=editor, files=files)
 
 
 def build(layout: Layout) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import textfmt
+from . import textfmt, units
 
 _HERE = Path(__file__).parent
 
@@ -30,6 +30,8 @@ def environment() -> Environment:
     env.filters["md"] = textfmt.md_text
     env.filters["long_date"] = textfmt.long_date
     env.filters["local_time"] = textfmt.local_time
+    env.filters["amount"] = lambda value, unit, lang, qualifier=None: units.show(value, unit, lang, qualifier)
+    env.tests["contains"] = lambda seq, item: item in seq
     return env
 
 

@@ -1,0 +1,338 @@
+"""Reader: the bilingual YAML catalogues in data/ -> typed, validated records.
+
+Every problem names the file and line of the key. Facts must quote their seed
+word for word; that check lives in sources.py so it can run on any record.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from . import periods, units
+from .errors import InputError, Problem
+from .model import Contact
+
+TIERS = ("leading", "characteristic", "traditional", "future")
+PARK_KINDS = ("platform", "park", "district", "county")
+STATUSES = ("signed", "settled", "under-construction", "in-production")
+CITY = "zhaoqing"  # place id of the whole city in figures
+
+
+@dataclass(frozen=True)
+class Text:
+    en: str
+    zh: str
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Source:
+    seed: str  # "000": the seed file whose name starts with it
+    quote: str  # word for word from the seed
+    file: str  # where the reference stands, for messages
+    line: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: Text
+    source: Source
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What sectors, parks and projects share: an id, names, aliases, sources."""
+
+    id: str
+    name: Text
+    aliases: dict[str, list[str]]
+    sources: list[Source]
+    zh_name_is_translation: bool = False
+
+
+@dataclass(frozen=True)
+class Sector(Entry):
+    tier: str = ""
+    group: str | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Park(Entry):
+    kind: str = ""
+    district: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Project(Entry):
+    sectors: list[str] = field(default_factory=list)
+    park: str | None = None
+    investment_yuan: Decimal | None = None
+    dates: list[Milestone] = field(default_factory=list)
+    status: str = ""
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    seed: str
+    name: Text
+    zh_name_is_translation: bool
+    contact: Contact | None = None  # filled from the seed's contact footer
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    metric: str
+    label: Text
+    value: Decimal
+    unit: str
+    period: periods.Period
+    place: str
+    source: Source
+    qualifier: str | None = None
+    change: str | None = None
+    headline: bool = False
+    note: Text | None = None
+
+    def show(self, lang: str) -> str:
+        return units.show(self.value, self.unit, lang, self.qualifier)
+
+
+@dataclass
+class Catalogue:
+    sectors: list[Sector]
+    parks: list[Park]
+    projects: list[Project]
+    offices: list[Office]
+    figures: list[Figure]
+
+    def known_ids(self) -> dict[str, set[str]]:
+        return {"sectors": {s.id for s in self.sectors}, "parks": {p.id for p in self.parks},
+                "projects": {p.id for p in self.projects}}
+
+    def entries(self) -> list[tuple[str, Entry]]:
+        return [("sectors", e) for e in self.sectors] + [("parks", e) for e in self.parks] + \
+               [("projects", e) for e in self.projects]
+
+
+class _Item:
+    """One YAML mapping with the line of each key, read with typed getters that record problems."""
+
+    def __init__(self, node: yaml.MappingNode, file: str, problems: list[Problem], allowed: tuple[str, ...]):
+        self.file, self.problems = file, problems
+        self.line = node.start_mark.line + 1
+        self.values = {k.value: v for k, v in node.value}
+        self.lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}
+        self.data = {k: yaml.safe_load(yaml.serialize(v)) for k, v in self.values.items()}
+        for key in self.data:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                self.problem(key, f"unknown key '{key}'",
+                             f"did you mean '{close[0]}'?" if close else f"remove it; keys here are {', '.join(allowed)}")
+
+    def problem(self, key: str | None, message: str, fix: str):
+        self.problems.append(Problem(self.file, self.lines.get(key, self.line), message, fix))
+
+    def get(self, key: str, kind: type | tuple, required: bool = True, default=None):
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problem(key, f"missing '{key}'", f"add '{key}:' to this entry (line {self.line})")
+            return default
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            self.problem(key, f"'{key}' has the wrong type ({type(value).__name__})",
+                         f"give '{key}' a value of type {getattr(kind, '__name__', kind)}")
+            return default
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value = self.get(key, str, default="")
+        if value and value not in choices:
+            self.problem(key, f"'{key}' is {value!r}", f"use one of {', '.join(choices)}")
+        return value
+
+    def text(self, key: str, required: bool = True) -> Text | None:
+        value = self.get(key, dict, required)
+        if value is None:
+            return None
+        if set(value) != {"en", "zh"} or not all(isinstance(value[lang], str) and value[lang] for lang in ("en", "zh")):
+            self.problem(key, f"'{key}' needs exactly an en and a zh text (keys found: {', '.join(map(str, value))})",
+                         f"write '{key}: {{en: \"…\", zh: …}}' and quote text that holds a comma")
+            return Text(str(value.get("en", "")), str(value.get("zh", "")))
+        return Text(value["en"], value["zh"])
+
+    def strings(self, key: str) -> list[str]:
+        value = self.get(key, list, required=False, default=[])
+        return [str(v) for v in value]
+
+    def aliases(self) -> dict[str, list[str]]:
+        value = self.get("aliases", dict, required=False, default={}) or {}
+        return {lang: [str(a) for a in (value.get(lang) or [])] for lang in ("en", "zh")}
+
+    def source(self, value, key: str) -> Source | None:
+        if not isinstance(value, dict) or not value.get("seed") or not value.get("quote"):
+            self.problem(key, f"'{key}' needs a seed and a quote",
+                         "write {seed: \"000\", quote: \"the sentence, word for word\"}")
+            return None
+        return Source(str(value["seed"]), str(value["quote"]), self.file, self.lines.get(key, self.line))
+
+    def sources(self, required: bool = True) -> list[Source]:
+        found = [self.source(v, "sources") for v in self.get("sources", list, required, default=[])]
+        return [s for s in found if s]
+
+
+def _items(path: Path, shown: str, problems: list[Problem], allowed) -> list[_Item]:
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problems.append(Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML ({getattr(err, 'problem', err)})",
+                                "check indentation and put values with ':' or '#' in quotes"))
+        return []
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        problems.append(Problem(shown, 1, "expected a list of entries", "start each entry with '- id: …'"))
+        return []
+    items = []
+    for child in node.value:
+        if isinstance(child, yaml.MappingNode):
+            items.append(_Item(child, shown, problems, allowed))
+        else:
+            problems.append(Problem(shown, child.start_mark.line + 1, "entry is not a mapping",
+                                    "write the entry as 'key: value' lines"))
+    return items
+
+
+_ENTRY_KEYS = ("id", "name", "aliases", "sources", "zh_name_is_translation")
+
+
+def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
+    problems: list[Problem] = []
+
+    def items(name, keys):
+        path = data_dir / f"{name}.yml"
+        shown = path.relative_to(root).as_posix()
+        if not path.is_file():
+            problems.append(Problem(shown, 1, "catalogue file is missing", f"restore {shown} (an empty list is [])"))
+            return []
+        return _items(path, shown, problems, keys)
+
+    def entry_fields(i: _Item, sources_required: bool = True) -> dict:
+        # Parks rest on their facts' sources; sectors and projects cite theirs directly
+        return dict(id=i.get("id", str, default=""), name=i.text("name") or Text("", ""), aliases=i.aliases(),
+                    sources=i.sources(sources_required),
+                    zh_name_is_translation=bool(i.data.get("zh_name_is_translation")))
+
+    sectors = [Sector(**entry_fields(i), tier=i.choice("tier", TIERS), group=i.get("group", str, False),
+                      description=i.text("description"))
+               for i in items("sectors", _ENTRY_KEYS + ("tier", "group", "description"))]
+    parks = []
+    for i in items("parks", _ENTRY_KEYS + ("kind", "district", "sectors", "facts")):
+        facts = []
+        for fact in i.get("facts", list, default=[]):
+            if isinstance(fact, dict) and fact.get("en") and fact.get("zh"):
+                source = i.source(fact.get("source"), "facts")
+                if source:
+                    facts.append(Fact(Text(fact["en"], fact["zh"]), source))
+            else:
+                i.problem("facts", "a fact needs en, zh and source", "write {en: …, zh: …, source: {seed: …, quote: …}}")
+        if not facts:
+            i.problem("facts", "a park needs at least one fact from the seeds", "add facts: - {en: …, zh: …, source: …}")
+        parks.append(Park(**entry_fields(i, sources_required=False), kind=i.choice("kind", PARK_KINDS), district=i.get("district", str, False),
+                          sectors=i.strings("sectors"), facts=facts))
+    projects = []
+    for i in items("projects", _ENTRY_KEYS + ("sectors", "park", "investment_yuan", "dates", "status", "description")):
+        amount = i.get("investment_yuan", int, required=False)
+        dates = [Milestone(str(d.get("date")), Text(d.get("en", ""), d.get("zh", "")))
+                 for d in i.get("dates", list, required=False, default=[]) if isinstance(d, dict)]
+        projects.append(Project(**entry_fields(i), sectors=i.strings("sectors"), park=i.get("park", str, False),
+                                investment_yuan=Decimal(amount) if amount is not None else None, dates=dates,
+                                status=i.choice("status", STATUSES), description=i.text("description")))
+    offices = []
+    by_name = {c.name: c for c in contacts}
+    for i in items("offices", ("id", "seed", "name", "zh_name_is_translation")):
+        name = i.text("name") or Text("", "")
+        contact = by_name.get(name.en)
+        if name.en and contact is None:
+            i.problem("name", f"no seed has a contact footer for '{name.en}'",
+                      "use the office name exactly as the seed's contact footer writes it")
+        offices.append(Office(i.get("id", str, default=""), str(i.get("seed", (str, int), default="")), name,
+                              bool(i.data.get("zh_name_is_translation")), contact))
+    figures = []
+    for i in items("figures", ("id", "metric", "label", "value", "unit", "period", "place", "source", "qualifier",
+                               "change", "headline", "note")):
+        try:
+            value = units.parse_en(str(i.get("value", (str, int), default="0")))
+        except units.UnitError as err:
+            i.problem("value", str(err).split(" (")[0], "write the number as the seed does: 186, 13,000, 33.35 billion")
+            value = Decimal(0)
+        try:
+            period = periods.parse(i.get("period", (str, int), default="2000"))
+        except ValueError as err:
+            i.problem("period", str(err).split(" (")[0], "write 2023, 2024-Q1, 2024-01 or 2023-01/2023-09")
+            period = periods.parse("2000")
+        qualifier = i.get("qualifier", str, required=False)
+        if qualifier and qualifier not in units.QUALIFIERS:
+            i.problem("qualifier", f"unknown qualifier {qualifier!r}", f"use {' or '.join(units.QUALIFIERS)}")
+            qualifier = None
+        source = i.source(i.data.get("source"), "source")
+        figures.append(Figure(
+            id=i.get("id", str, default=""), metric=i.get("metric", str, default=""), label=i.text("label") or Text("", ""),
+            value=value, unit=i.choice("unit", tuple(units.UNITS)), period=period,
+            place=i.get("place", str, default=CITY), source=source or Source("", "", i.file, i.line),
+            qualifier=qualifier, change=i.get("change", str, required=False),
+            headline=bool(i.data.get("headline")), note=i.text("note", required=False)))
+    catalogue = Catalogue(sectors, parks, projects, offices, figures)
+    problems.extend(_reference_problems(catalogue, data_dir, root))
+    if problems:
+        raise InputError(problems)
+    return catalogue
+
+
+def _reference_problems(cat: Catalogue, data_dir: Path, root: Path) -> list[Problem]:
+    """Duplicate ids and ids that point nowhere."""
+    problems = []
+    known = cat.known_ids()
+
+    def check(file: str, ids: list[str], kind: str, where: str):
+        for ref in ids:
+            if ref and ref not in known[kind]:
+                close = difflib.get_close_matches(ref, known[kind], n=3)
+                problems.append(Problem(file, 1, f"unknown {kind[:-1]} id '{ref}' in {where}",
+                                        f"did you mean {' or '.join(close)}?" if close else f"use an id from data/{kind}.yml"))
+
+    for kind, entries in (("sectors", cat.sectors), ("parks", cat.parks), ("projects", cat.projects),
+                          ("offices", cat.offices), ("figures", cat.figures)):
+        seen = set()
+        for entry in entries:
+            if entry.id in seen:
+                problems.append(Problem(f"data/{kind}.yml", 1, f"duplicate id '{entry.id}'", "give each entry its own id"))
+            seen.add(entry.id)
+    for park in cat.parks:
+        check("data/parks.yml", park.sectors, "sectors", park.id)
+        check("data/parks.yml", [park.district] if park.district else [], "parks", park.id)
+    for project in cat.projects:
+        check("data/projects.yml", project.sectors, "sectors", project.id)
+        check("data/projects.yml", [project.park] if project.park else [], "parks", project.id)
+    for figure in cat.figures:
+        if figure.place != CITY:
+            check("data/figures.yml", [figure.place], "parks", figure.id)
+    return problems

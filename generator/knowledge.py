@@ -1,0 +1,51 @@
+"""Generator: the catalogue -> sector, park, project, key-figure and contact pages in both languages."""
+from __future__ import annotations
+
+from .catalogue import Catalogue
+from .contacts import OfficeCard
+from .links import Linker
+from .pages import Page, lang_path
+from .schema import LANGS, NewsMeta
+from .sources import SourceIndex, inconsistent
+
+KINDS = ("sectors", "parks", "projects")
+
+
+def related_news(metas: list[NewsMeta], kind: str, entry_id: str, lang: str) -> list[NewsMeta]:
+    """News of this language that mention the entry, newest first."""
+    found = [m for m in metas if m.lang == lang and entry_id in getattr(m, kind) and not m.draft]
+    return sorted(found, key=lambda m: (m.date, m.slug), reverse=True)
+
+
+def knowledge_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, slugs: dict[str, str]) -> list[Page]:
+    pages: list[Page] = []
+    entries = {"sectors": cat.sectors, "parks": cat.parks, "projects": cat.projects}
+    names = {kind: {e.id: e.name for e in items} for kind, items in entries.items()}
+    flagged = inconsistent(cat.figures)
+    for lang in LANGS:
+        def page(path: str, template: str, title: str, **context) -> Page:
+            localized = lang_path(path, lang)
+            return Page(path=localized, template=template, front={"title": title, "generated_from": "data"},
+                        context=dict(cat=cat, names=names, link=Linker(localized, lang),
+                                     locate=index.locate, **context))
+
+        for kind in KINDS:
+            pages.append(page(f"{kind}/index.md", f"{kind}_index.md.j2", _strings_title(kind, lang)))
+            for entry in entries[kind]:
+                pages.append(page(f"{kind}/{entry.id}.md", f"{kind[:-1]}.md.j2", entry.name(lang), entry=entry,
+                                  news=related_news(metas, kind, entry.id, lang)))
+        pages.append(page("figures/index.md", "figures.md.j2", _strings_title("figures", lang), flagged=flagged))
+        pages.append(page("contact/index.md", "contact.md.j2", _strings_title("contact", lang),
+                          offices=[_card(o, index, slugs) for o in cat.offices if o.contact]))
+    return pages
+
+
+def _card(office, index: SourceIndex, slugs: dict[str, str]) -> OfficeCard:
+    post = index.posts[office.seed]
+    return OfficeCard(office, slugs[post.seed], post.english.title)
+
+
+def _strings_title(key: str, lang: str) -> str:
+    from .render import strings
+
+    return strings(lang)[key]

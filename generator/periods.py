@@ -1,0 +1,59 @@
+"""Reporting periods: '2023', '2024-Q1', '2024-01', '2023-01/2023-09'."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+_ZH_QUARTERS = "一二三四"
+
+
+@dataclass(frozen=True)
+class Period:
+    text: str
+    start: int  # months since year 0, inclusive
+    end: int
+
+    def within(self, other: "Period") -> bool:
+        """Strictly inside `other`: a part of it, not the same period."""
+        return other.start <= self.start and self.end <= other.end and (self.start, self.end) != (other.start, other.end)
+
+    def show(self, lang: str) -> str:
+        y1, m1 = divmod(self.start, 12)
+        y2, m2 = divmod(self.end, 12)
+        if (m1, m2) == (0, 11) and y1 == y2:
+            return str(y1) if lang == "en" else f"{y1}年"
+        if m2 - m1 == 2 and m1 % 3 == 0 and y1 == y2:
+            q = m1 // 3
+            return f"Q{q + 1} {y1}" if lang == "en" else f"{y1}年第{_ZH_QUARTERS[q]}季度"
+        if self.start == self.end:
+            return f"{_MONTHS_EN[m1]} {y1}" if lang == "en" else f"{y1}年{m1 + 1}月"
+        if lang == "en":
+            return f"{_MONTHS_EN[m1]}–{_MONTHS_EN[m2]} {y2}" if y1 == y2 else f"{_MONTHS_EN[m1]} {y1}–{_MONTHS_EN[m2]} {y2}"
+        return f"{y1}年{m1 + 1}—{m2 + 1}月" if y1 == y2 else f"{y1}年{m1 + 1}月—{y2}年{m2 + 1}月"
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        return (self.end, self.start)
+
+
+def parse(text: str) -> Period:
+    text = str(text).strip()
+    if "/" in text:
+        a, b = (parse(part) for part in text.split("/", 1))
+        if b.end < a.start:
+            raise ValueError(f"period {text!r} ends before it starts")
+        return Period(text, a.start, b.end)
+    if re.fullmatch(r"\d{4}", text):
+        y = int(text)
+        return Period(text, y * 12, y * 12 + 11)
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", text)
+    if m:
+        y, q = int(m[1]), int(m[2]) - 1
+        return Period(text, y * 12 + 3 * q, y * 12 + 3 * q + 2)
+    m = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if m and 1 <= int(m[2]) <= 12:
+        month = int(m[1]) * 12 + int(m[2]) - 1
+        return Period(text, month, month)
+    raise ValueError(f"not a period: {text!r} (write 2023, 2024-Q1, 2024-01 or 2023-01/2023-09)")

@@ -1,0 +1,96 @@
+"""Every catalogue fact and figure against the seed text it cites.
+
+A quote must stand word for word in its seed, and a figure's value must be
+one of the amounts written in its quote; otherwise the build stops.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import units
+from .catalogue import Catalogue, Figure, Source
+from .errors import Problem
+from .model import Post
+
+
+def normalize(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+@dataclass(frozen=True)
+class Located:
+    seed: str  # seeds/… path
+    slug: str  # the news page made from that seed
+    line: int  # the paragraph's line in the seed: anchor #line-N on the English page
+
+
+class SourceIndex:
+    """Seeds by their short id ("000"), with the news slug each became."""
+
+    def __init__(self, posts: list[Post], slugs: dict[str, str], texts: dict[str, str]):
+        self.posts = {p.seed.rsplit("/", 1)[-1].split("_", 1)[0]: p for p in posts}
+        self.slugs = slugs  # seed path -> slug
+        self.texts = {k: normalize(v) for k, v in texts.items()}  # seed path -> whole text
+
+    def locate(self, source: Source) -> Located | None:
+        post = self.posts.get(source.seed)
+        if post is None:
+            return None
+        quote = normalize(source.quote)
+        for version in post.versions:
+            for paragraph in version.paragraphs:
+                if quote in normalize(paragraph.text):
+                    return Located(post.seed, self.slugs[post.seed], paragraph.line)
+        return Located(post.seed, self.slugs[post.seed], 0) if quote in self.texts[post.seed] else None
+
+    def problems(self, catalogue: Catalogue) -> list[Problem]:
+        problems = []
+        for source in _all_sources(catalogue):
+            if source.seed not in self.posts:
+                problems.append(Problem(source.file, source.line, f"no seed '{source.seed}'",
+                                        f"use the start of a file name in seeds/ ({', '.join(sorted(self.posts))})"))
+            elif self.locate(source) is None:
+                problems.append(Problem(source.file, source.line,
+                                        f"quote not found in seed {source.seed}: \"{source.quote[:60]}…\"",
+                                        "copy the sentence word for word from the seed"))
+        for figure in catalogue.figures:
+            if figure.source.quote and figure.value not in units.amounts_en(figure.source.quote):
+                problems.append(Problem(figure.source.file, figure.source.line,
+                                        f"figure '{figure.id}': {figure.value.normalize():f} is not in its quote",
+                                        "give the value exactly as the quoted sentence states it"))
+        return problems
+
+
+def _all_sources(cat: Catalogue) -> list[Source]:
+    found: list[Source] = []
+    for _, entry in cat.entries():
+        found.extend(entry.sources)
+    for park in cat.parks:
+        found.extend(f.source for f in park.facts)
+    found.extend(f.source for f in cat.figures if f.source.seed)
+    return found
+
+
+def inconsistent(figures: list[Figure]) -> dict[str, list[Figure]]:
+    """Figures that exceed the figure of a period containing theirs (same metric, place, unit)."""
+    flagged: dict[str, list[Figure]] = {}
+    for part in figures:
+        for whole in figures:
+            if (part.metric, part.place, part.unit) == (whole.metric, whole.place, whole.unit) \
+                    and part.period.within(whole.period) and part.value > whole.value:
+                flagged.setdefault(part.id, []).append(whole)
+    return flagged
+
+
+def consistency_problems(figures: list[Figure]) -> list[Problem]:
+    problems = []
+    for figure_id, wholes in inconsistent(figures).items():
+        figure = next(f for f in figures if f.id == figure_id)
+        if figure.note is None:
+            whole = wholes[0]
+            problems.append(Problem(figure.source.file, figure.source.line,
+                                    f"figure '{figure.id}' ({figure.show('en')}, {figure.period.show('en')}) exceeds "
+                                    f"'{whole.id}' ({whole.show('en')}, {whole.period.show('en')}) for a period containing it",
+                                    "check the source; to publish it as the source says, add a note: {en: …, zh: …}"))
+    return problems
