@@ -84,8 +84,8 @@ def chinese_page(post: Post, en_meta: NewsMeta, names: dict) -> Page | None:
                          "mu_corrected": 0, "names": names})
 
 
-def missing_chinese_page(en_meta: NewsMeta) -> Page:
+def missing_chinese_page(en_meta: NewsMeta, names: dict) -> Page:
     """A Chinese notice instead of a silently English page."""
     meta = replace(en_meta, lang="zh", origin="missing", generated_from=en_meta.generated_from or "news")
     return Page(path=lang_path(f"news/{en_meta.slug}.md", "zh"), template="news_missing.md.j2", meta=meta,
-                context={"english": en_meta, "english_link": f"../../../news/{en_meta.slug}/"})
+                context={"english": en_meta, "english_link": f"../../../news/{en_meta.slug}/", "names": names})

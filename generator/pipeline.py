@@ -72,10 +72,10 @@ def generate(layout: Layout) -> Generated:
         pages.append(news.english_page(post, meta, names))
         if lang_path(f"news/{meta.slug}.md", "zh") in editor_paths:
             continue  # an editor's translation wins over anything generated
-        pages.append(news.chinese_page(post, meta, names) or news.missing_chinese_page(meta))
+        pages.append(news.chinese_page(post, meta, names) or news.missing_chinese_page(meta, names))
     for item in editor:
         if item.meta.lang == "en" and lang_path(item.path, "zh") not in editor_paths:
-            pages.append(news.missing_chinese_page(item.meta))
+            pages.append(news.missing_chinese_page(item.meta, names))
     problems.extend(_slug_problems(pages, editor))
 
     index = SourceIndex(posts, slugs, texts)
