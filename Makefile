@@ -4,7 +4,7 @@ PY      := .venv/bin/python
 MKDOCS  := .venv/bin/mkdocs
 STAMP   := .venv/.installed
 
-.PHONY: build serve test check clean
+.PHONY: build serve test check status clean
 
 build: $(STAMP)
 	$(PY) -m generator build
@@ -14,11 +14,14 @@ build: $(STAMP)
 	rm -rf site && mv build/site.new site
 
 serve: $(STAMP)
-	$(PY) -m generator build
+	$(PY) -m generator build --drafts
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
 
 check: $(STAMP)
 	$(PY) -m generator check
+
+status: $(STAMP)
+	$(PY) -m generator status
 
 test: $(STAMP)
 	$(PY) -m generator check

@@ -1,13 +1,23 @@
-"""Command line: `python -m generator build|check`."""
+"""Command line: `python -m generator build|check|status|new`."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from .errors import InputError
 from .paths import Layout, project_root
 from . import pipeline
+from .skeleton import new_item
+from .status import chinese_status
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2024-06-01") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,17 +25,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=project_root(),
                         help="project folder (default: the one holding this package)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("build", help="generate pages from seeds/, data/ and docs/ into build/docs/")
+    build = sub.add_parser("build", help="generate pages from seeds/, data/ and docs/ into build/docs/")
+    build.add_argument("--drafts", action="store_true", help="keep draft items (the preview does)")
     sub.add_parser("check", help="validate every input; write nothing")
+    sub.add_parser("status", help="list every news page and the status of its Chinese version")
+    new = sub.add_parser("new", help="write a news item skeleton in English and Chinese into docs/news/")
+    new.add_argument("--title", required=True, help="English title")
+    new.add_argument("--title-zh", help="Chinese title (optional)")
+    new.add_argument("--date", required=True, type=_date, help="YYYY-MM-DD")
     args = parser.parse_args(argv)
     layout = Layout(args.root.resolve())
     try:
         if args.command == "build":
-            changed = pipeline.build(layout)
+            changed = pipeline.build(layout, drafts=args.drafts)
             print(f"generator: {len(changed)} file(s) updated in {layout.show(layout.built_docs)}/")
         elif args.command == "check":
             pipeline.generate(layout)
             print("generator: all inputs are valid")
+        elif args.command == "status":
+            for slug, state, title in chinese_status(pipeline.generate(layout, drafts=True)):
+                print(f"{state:<10}  {slug}  {title}")
+        elif args.command == "new":
+            for path in new_item(layout, args.title, args.date, args.title_zh):
+                print(f"generator: wrote {layout.show(path)}")
     except InputError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

@@ -13,7 +13,7 @@ KINDS = ("sectors", "parks", "projects")
 
 def related_news(metas: list[NewsMeta], kind: str, entry_id: str, lang: str) -> list[NewsMeta]:
     """News of this language that mention the entry, newest first."""
-    found = [m for m in metas if m.lang == lang and entry_id in getattr(m, kind) and not m.draft]
+    found = [m for m in metas if m.lang == lang and entry_id in getattr(m, kind)]
     return sorted(found, key=lambda m: (m.date, m.slug), reverse=True)
 
 

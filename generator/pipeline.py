@@ -48,7 +48,8 @@ def _read_seeds(layout: Layout, problems: list[Problem]) -> tuple[list[Post], di
     return posts, texts
 
 
-def generate(layout: Layout) -> Generated:
+def generate(layout: Layout, drafts: bool = False) -> Generated:
+    """Everything the built docs tree must hold; `drafts` (the preview) keeps draft items."""
     problems: list[Problem] = []
     posts, texts = _read_seeds(layout, problems)
     try:
@@ -57,6 +58,9 @@ def generate(layout: Layout) -> Generated:
         raise InputError(problems + err.problems) from None
     editor, found = read_editor_news(layout, cat.known_ids())
     problems.extend(found)
+    hidden = set() if drafts else {f"{i.meta.slug}" for i in editor if i.meta.draft}
+    hidden_paths = {i.path for i in editor if i.meta.slug in hidden}
+    editor = [i for i in editor if i.meta.slug not in hidden]
     editor_paths = {item.path for item in editor}
     names = {kind: {e.id: e.name for e in items} for kind, items in
              (("sectors", cat.sectors), ("parks", cat.parks), ("projects", cat.projects))}
@@ -84,11 +88,12 @@ def generate(layout: Layout) -> Generated:
     if problems:  # pages are rendered only from valid input
         raise InputError(problems)
     metas = [p.meta for p in pages if p.meta] + [i.meta for i in editor]
-    visible = [m for m in metas if not m.draft]
-    pages.extend(news_indexes(visible))
-    pages.extend(knowledge_pages(cat, visible, index, slugs))
+    pages.extend(news_indexes(metas))
+    pages.extend(knowledge_pages(cat, metas, index, slugs))
 
     files = _editor_files(layout)
+    for path in hidden_paths:  # drafts stay out of the published site
+        del files[path]
     for page in pages:
         if page.path in files:
             problems.append(Problem(f"docs/{page.path}", 1, "this path is generated",
@@ -105,9 +110,9 @@ def generate(layout: Layout) -> Generated:
     return Generated(posts=posts, catalogue=cat, pages=pages, editor=editor, files=files)
 
 
-def build(layout: Layout) -> list[str]:
+def build(layout: Layout, drafts: bool = False) -> list[str]:
     """Generate and write the built docs tree; returns the paths that changed."""
-    return writer.sync(generate(layout).files, layout.built_docs)
+    return writer.sync(generate(layout, drafts).files, layout.built_docs)
 
 
 def _editor_files(layout: Layout) -> dict[str, bytes]:

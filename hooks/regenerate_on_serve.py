@@ -30,7 +30,7 @@ def on_pre_build(config):
     from generator.pipeline import build
 
     try:
-        changed = build(Layout(root))
+        changed = build(Layout(root), drafts=True)  # the preview shows drafts
     except InputError as err:
         for problem in err.problems:
             log.error(str(problem))

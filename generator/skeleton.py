@@ -1,0 +1,33 @@
+"""`python -m generator new`: a valid news item in both languages, for an editor to fill in."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from . import frontmatter
+from .errors import InputError, Problem
+from .paths import Layout
+from .render import render
+from .schema import NewsMeta
+from .slugs import slugify
+
+
+def new_item(layout: Layout, title: str, date: dt.date, title_zh: str | None = None) -> list[Path]:
+    slug = slugify(title)
+    paths = [layout.docs / "news" / f"{slug}.md", layout.docs / "news" / f"{slug}.zh.md"]
+    for path in paths:
+        if path.exists():
+            raise InputError([Problem(layout.show(path), 1, "file already exists; nothing was written",
+                                      "choose another title, or edit the existing file")])
+    metas = [
+        NewsMeta(title=title, date=date, summary="One or two sentences for the news index.", draft=True),
+        NewsMeta(title=title_zh or title, date=date, lang="zh", summary="一两句话的摘要，显示在新闻列表中。",
+                 origin="translated", draft=True),
+    ]
+    paths[0].parent.mkdir(parents=True, exist_ok=True)
+    for path, meta in zip(paths, metas):
+        front = meta.to_front_matter()
+        front.pop("lang", None)  # told by the file name
+        body = render("skeleton.md.j2", lang=meta.lang, title=meta.title)
+        path.write_text(frontmatter.dump(front, body), encoding="utf-8")
+    return paths
