@@ -301,6 +301,8 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
             qualifier=qualifier, change=i.get("change", str, required=False),
             headline=bool(i.data.get("headline")), note=i.text("note", required=False)))
     catalogue = Catalogue(sectors, parks, projects, offices, figures)
+    if problems:  # ids in a broken file would look unknown everywhere else
+        raise InputError(problems)
     problems.extend(_reference_problems(catalogue, data_dir, root))
     if problems:
         raise InputError(problems)

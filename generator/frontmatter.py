@@ -19,6 +19,16 @@ class Document:
     body_line: int
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text: the schema converts them and reports bad ones by key."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class _Dumper(yaml.SafeDumper):
     """Safe YAML with strings that look like other types quoted (yes, no, 1.0, dates)."""
 
@@ -48,8 +58,8 @@ def parse(text: str, shown_as: str) -> Document:
                                   "add a '---' line after the last front matter key")])
     header = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(header, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(header) if node is not None else {}
+        node = yaml.compose(header, Loader=_Loader)
+        meta = yaml.load(header, Loader=_Loader) if node is not None else {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = (mark.line + 2) if mark else 2
