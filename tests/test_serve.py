@@ -1,0 +1,98 @@
+"""`mkdocs serve`: an edit to a news file or a seed shows in the preview, with no rebuild loop."""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from urllib.parse import urlparse
+
+from conftest import copy_project, run_generator
+
+ITEM = """---
+title: Preview test item
+date: 2024-06-05
+summary: Checks the live preview.
+---
+
+First version: alpacaone.
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, seconds: float) -> float | None:
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        if predicate():
+            return time.monotonic() - start
+        time.sleep(0.2)
+    return None
+
+
+@pytest.fixture
+def server(tmp_path):
+    root = copy_project(tmp_path / "p")
+    (root / "docs" / "news" / "preview-test-item.md").write_text(ITEM, encoding="utf-8")
+    assert run_generator(root, "build", "--drafts").returncode == 0
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("mkdocs")), "serve", "--livereload",
+                             "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
+                            cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env)
+    # mkdocs serve mounts the site under site_url's path
+    site_url = re.search(r"^site_url: (\S+)", (root / "mkdocs.yml").read_text(), re.M).group(1)
+    path = urlparse(site_url).path
+    base = f"http://127.0.0.1:{port}{path}"
+    try:
+        assert wait_for(lambda: "alpacaone" in fetch(base + "news/preview-test-item/"), 60), \
+            (tmp_path / "serve.log").read_text()
+        yield root, base, tmp_path / "serve.log"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+def builds(log: Path) -> int:
+    return len(re.findall(r"Building documentation|Documentation built", log.read_text()))
+
+
+def test_edits_show_in_preview_without_rebuild_loop(server):
+    root, base, log = server
+    news = root / "docs" / "news" / "preview-test-item.md"
+    news.write_text(ITEM.replace("alpacaone", "alpacatwo"), encoding="utf-8")
+    took = wait_for(lambda: "alpacatwo" in fetch(base + "news/preview-test-item/"), 30)
+    assert took is not None, log.read_text()
+    # The news index is regenerated from the edited front matter too
+    news.write_text(ITEM.replace("Preview test item", "Renamed preview item"), encoding="utf-8")
+    assert wait_for(lambda: "Renamed preview item" in fetch(base + "news/"), 30), log.read_text()
+    # A seed edit regenerates its page
+    seed = next((root / "seeds").glob("003_*.txt"))
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Mayor Xu Xiaoxiong", "Mayor Xu Xiaoxiong (edited)"),
+                    encoding="utf-8")
+    assert wait_for(lambda: "(edited)" in fetch(base + "news/citys-industrial-investment-promotion-landing-park-planning-construction/"), 30), log.read_text()
+    # Then it settles: no build keeps triggering another
+    time.sleep(4)
+    settled = builds(log)
+    time.sleep(6)
+    assert builds(log) == settled, log.read_text()[-3000:]
