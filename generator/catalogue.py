@@ -183,7 +183,11 @@ class _Item:
         return [str(v) for v in value]
 
     def aliases(self) -> dict[str, list[str]]:
-        value = self.get("aliases", dict, required=False, default={}) or {}
+        return self.aliases_of("aliases")
+
+    def aliases_of(self, key: str) -> dict[str, list[str]]:
+        """{en: [...], zh: [...]}: other names or forms of the entry in each language."""
+        value = self.get(key, dict, required=False, default={}) or {}
         return {lang: [str(a) for a in (value.get(lang) or [])] for lang in ("en", "zh")}
 
     def source(self, value, key: str) -> Source | None:

@@ -14,6 +14,7 @@ from .schema import NewsMeta, validate
 class EditorItem:
     path: str  # relative to docs/, e.g. news/new-plant.zh.md
     meta: NewsMeta
+    body: str  # the editor's Markdown, published as written
 
 
 def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -> tuple[list[EditorItem], list[Problem]]:
@@ -41,7 +42,7 @@ def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -
                                     f"slug '{meta.slug}' differs from the file name '{stem}'",
                                     f"remove the slug line or rename the file to {meta.slug}.md"))
             continue
-        items.append(EditorItem(layout.show(path)[len("docs/"):], replace(meta, slug=stem, lang=lang)))
+        items.append(EditorItem(layout.show(path)[len("docs/"):], replace(meta, slug=stem, lang=lang), doc.body))
     return items, problems
 
 

@@ -89,3 +89,10 @@ def missing_chinese_page(en_meta: NewsMeta, names: dict) -> Page:
     meta = replace(en_meta, lang="zh", origin="missing", generated_from=en_meta.generated_from or "news")
     return Page(path=lang_path(f"news/{en_meta.slug}.md", "zh"), template="news_missing.md.j2", meta=meta,
                 context={"english": en_meta, "english_link": f"../../../news/{en_meta.slug}/", "names": names})
+
+
+def editor_page(item, names: dict) -> Page:
+    """An editor's item with the same date line, tags and notices as generated ones; body as written."""
+    return Page(path=item.path, template="news.md.j2", meta=item.meta,
+                context={"body": item.body.strip(), "source_link": source_link(item.meta.seed),
+                         "mu_corrected": 0, "names": names})

@@ -27,6 +27,11 @@ class Layout:
         """docs/ plus the generated pages: what MkDocs builds from (mkdocs.yml docs_dir)."""
         return self.root / "build" / "docs"
 
+    @property
+    def snippets(self) -> Path:
+        """Markdown appended to every page (the glossary's tooltips): mkdocs.yml pymdownx.snippets."""
+        return self.root / "build" / "snippets"
+
     def show(self, path: Path) -> str:
         """Path as named in messages: relative to the project."""
         return path.relative_to(self.root).as_posix()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import catalogue as catalogue_reader
-from . import charts, contacts, matching, news, writer
+from . import charts, contacts, glossary, matching, news, writer
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
@@ -29,9 +29,10 @@ class Generated:
     pages: list[Page]
     editor: list[EditorItem]
     files: dict[str, bytes]  # everything the built docs tree must hold
+    snippets: dict[str, bytes]  # appended to every page by pymdownx.snippets (tooltips)
 
     def news(self) -> list[NewsMeta]:
-        return [p.meta for p in self.pages if p.meta] + [i.meta for i in self.editor]
+        return [p.meta for p in self.pages if p.meta]
 
 
 def _read_seeds(layout: Layout, problems: list[Problem]) -> tuple[list[Post], dict[str, str]]:
@@ -65,14 +66,21 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     names = {kind: {e.id: e.name for e in items} for kind, items in
              (("sectors", cat.sectors), ("parks", cat.parks), ("projects", cat.projects))}
 
+    try:
+        terms = glossary.load(layout.data / "glossary.yml", "data/glossary.yml")
+    except InputError as err:
+        problems.extend(err.problems)
+        terms = []
     pages: list[Page] = []
     slugs: dict[str, str] = {}
+    post_texts: dict[str, dict[str, str]] = {}
     for post in posts:
         texts_by_lang = {v.lang: " ".join([v.title, *(p.text for p in v.paragraphs)]) for v in post.versions}
         if "zh" in texts_by_lang:
             texts_by_lang["zh"] = news.chinese.to_simplified(texts_by_lang["zh"])
         meta = news.news_meta(post, matching.mentions(cat, {k: v for k, v in texts_by_lang.items() if k in ("en", "zh")}))
         slugs[post.seed] = meta.slug
+        post_texts[meta.slug] = texts_by_lang
         pages.append(news.english_page(post, meta, names))
         if lang_path(f"news/{meta.slug}.md", "zh") in editor_paths:
             continue  # an editor's translation wins over anything generated
@@ -87,15 +95,20 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     problems.extend(consistency_problems(cat.figures))
     if problems:  # pages are rendered only from valid input
         raise InputError(problems)
-    metas = [p.meta for p in pages if p.meta] + [i.meta for i in editor]
+    pages.extend(news.editor_page(item, names) for item in editor)
+    metas = [p.meta for p in pages if p.meta]
     pages.extend(news_indexes(metas))
     pages.extend(knowledge_pages(cat, metas, index, slugs))
+    for item in editor:
+        post_texts.setdefault(item.meta.slug, {})[item.meta.lang] = f"{item.meta.title} {item.body}"
+    pages.extend(glossary.glossary_pages(terms, post_texts, metas))
 
     files = _editor_files(layout)
     for path in hidden_paths:  # drafts stay out of the published site
         del files[path]
+    editor_paths_all = editor_paths | hidden_paths
     for page in pages:
-        if page.path in files:
+        if page.path in files and page.path not in editor_paths_all:
             problems.append(Problem(f"docs/{page.path}", 1, "this path is generated",
                                     "rename the file; generated pages cannot be replaced by editor files"))
         files[page.path] = page.text().encode("utf-8")
@@ -107,12 +120,15 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         files[lang_path("figures/investment-chart.md", lang)[:-3] + ".svg"] = charts.investment_chart(cat.figures, flagged, lang)
     if problems:
         raise InputError(problems)
-    return Generated(posts=posts, catalogue=cat, pages=pages, editor=editor, files=files)
+    snippets = {"abbreviations.md": glossary.abbreviations(terms).encode("utf-8")}
+    return Generated(posts=posts, catalogue=cat, pages=pages, editor=editor, files=files, snippets=snippets)
 
 
 def build(layout: Layout, drafts: bool = False) -> list[str]:
     """Generate and write the built docs tree; returns the paths that changed."""
-    return writer.sync(generate(layout, drafts).files, layout.built_docs)
+    generated = generate(layout, drafts)
+    changed = writer.sync(generated.snippets, layout.snippets)
+    return changed + writer.sync(generated.files, layout.built_docs)
 
 
 def _editor_files(layout: Layout) -> dict[str, bytes]:
@@ -127,7 +143,7 @@ def _slug_problems(pages: list[Page], editor: list[EditorItem]) -> list[Problem]
     problems = []
     seen: dict[tuple[str, str], str] = {}
     owners = [(p.meta.slug, p.meta.lang, p.meta.generated_from) for p in pages if p.meta and p.meta.lang == "en"]
-    owners += [(i.meta.slug, i.meta.lang, f"docs/{i.path}") for i in editor]
+    owners += [(i.meta.slug, i.meta.lang, f"docs/{i.path}") for i in editor]  # before editor pages join `pages`
     for slug, lang, owner in owners:
         if (slug, lang) in seen and seen[(slug, lang)] != owner:
             problems.append(Problem(owner, 1, f"duplicate slug '{slug}' (also used by {seen[(slug, lang)]})",

@@ -8,8 +8,10 @@ import re
 from babel.dates import format_date
 
 _LOCALES = {"en": "en", "zh": "zh_Hans_CN"}
-# Python-Markdown's escapable characters; anything else would show its backslash
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!-])")
+# Characters that are markup anywhere in a line (Python-Markdown can escape them all)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
+# ... and those that are markup only at the start of a line (headings, lists, rules)
+_LINE_START = re.compile(r"^([#+-])")
 # `:name:` would become an emoji or icon shortcode
 _SHORTCODE = re.compile(r":(?=[\w+-]+:)")
 _LIST_START = re.compile(r"^(\d+)([.)])")
@@ -20,6 +22,7 @@ def md_text(text: str) -> str:
     escaped = html.escape(text, quote=False)
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
     escaped = _SHORTCODE.sub("&#58;", escaped)
+    escaped = _LINE_START.sub(r"\\\1", escaped)
     return _LIST_START.sub(r"\1\\\2", escaped)
 
 

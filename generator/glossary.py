@@ -1,0 +1,73 @@
+"""The glossary of policy terms: its page per language, and Material tooltips for news pages.
+
+Tooltips use Python-Markdown's abbreviations, appended to every page by
+pymdownx.snippets (see mkdocs.yml); no JavaScript of our own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalogue import Text, _items
+from .errors import InputError, Problem
+from .pages import Page, lang_path
+from .schema import LANGS, NewsMeta
+from .links import Linker
+from .render import strings
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: Text
+    explanation: Text
+    match: dict[str, list[str]]
+    zh_from_seed: bool
+
+
+def load(path: Path, shown: str) -> list[Term]:
+    problems: list[Problem] = []
+    terms = []
+    for i in _items(path, shown, problems, ("id", "term", "zh_from_seed", "match", "explanation")):
+        terms.append(Term(i.get("id", str, default=""), i.text("term") or Text("", ""),
+                          i.text("explanation") or Text("", ""), i.aliases_of("match"),
+                          bool(i.data.get("zh_from_seed"))))
+    if problems:
+        raise InputError(problems)
+    return terms
+
+
+def _found(term: Term, lang: str, text: str) -> bool:
+    return any(form in text for form in term.match.get(lang, []))
+
+
+def used_in(term: Term, texts: dict[str, dict[str, str]]) -> list[str]:
+    """Slugs of the posts whose text (any language) uses the term."""
+    return sorted(slug for slug, by_lang in texts.items() if any(_found(term, l, t) for l, t in by_lang.items()))
+
+
+def glossary_pages(terms: list[Term], texts: dict[str, dict[str, str]], metas: list[NewsMeta]) -> list[Page]:
+    by_slug = {(m.slug, m.lang): m for m in metas}
+    pages = []
+    for lang in LANGS:
+        path = lang_path("glossary/index.md", lang)
+        rows = [(t, [by_slug[(s, lang)] for s in used_in(t, texts) if (s, lang) in by_slug]) for t in terms]
+        pages.append(Page(path=path, template="glossary.md.j2",
+                          front={"title": strings(lang)["glossary"], "generated_from": "data/glossary.yml"},
+                          context={"rows": rows, "link": Linker(path, lang)}))
+    return pages
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def abbreviations(terms: list[Term]) -> str:
+    """`*[term]: explanation` lines: Material shows them as tooltips wherever the term occurs."""
+    lines = []
+    for term in terms:
+        for lang in LANGS:
+            for form in term.match.get(lang, []):
+                lines.append(f"*[{form}]: {_one_line(term.explanation(lang))}")
+    return "\n".join(lines) + "\n"
