@@ -5,7 +5,7 @@ docs (and so the site) exactly as they were.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import catalogue as catalogue_reader
 from . import charts, contacts, glossary, matching, news, writer
@@ -95,6 +95,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     problems.extend(consistency_problems(cat.figures))
     if problems:  # pages are rendered only from valid input
         raise InputError(problems)
+    # An editor's translation of a generated item names what the original names
+    generated_en = {p.meta.slug: p.meta for p in pages if p.meta and p.meta.lang == "en"}
+    editor = [_inherit_tags(item, generated_en.get(item.meta.slug)) for item in editor]
     pages.extend(news.editor_page(item, names) for item in editor)
     metas = [p.meta for p in pages if p.meta]
     pages.extend(news_indexes(metas))
@@ -129,6 +132,13 @@ def build(layout: Layout, drafts: bool = False) -> list[str]:
     generated = generate(layout, drafts)
     changed = writer.sync(generated.snippets, layout.snippets)
     return changed + writer.sync(generated.files, layout.built_docs)
+
+
+def _inherit_tags(item: EditorItem, original: NewsMeta | None) -> EditorItem:
+    meta = item.meta
+    if original is None or meta.lang != "zh" or meta.sectors or meta.parks or meta.projects:
+        return item
+    return replace(item, meta=replace(meta, sectors=original.sectors, parks=original.parks, projects=original.projects))
 
 
 def _editor_files(layout: Layout) -> dict[str, bytes]:

@@ -92,7 +92,7 @@ def test_edits_show_in_preview_without_rebuild_loop(server):
                     encoding="utf-8")
     assert wait_for(lambda: "(edited)" in fetch(base + "news/citys-industrial-investment-promotion-landing-park-planning-construction/"), 30), log.read_text()
     # Then it settles: no build keeps triggering another
-    time.sleep(4)
+    time.sleep(12)  # longer than one rebuild
     settled = builds(log)
-    time.sleep(6)
+    time.sleep(12)
     assert builds(log) == settled, log.read_text()[-3000:]
