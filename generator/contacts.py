@@ -17,7 +17,7 @@ class OfficeCard:
 
     office: Office
     slug: str  # news page of the seed that gives the contact details
-    seed_title: str
+    seed_titles: dict[str, str]  # that page's title per language
 
     def __getattr__(self, name):
         return getattr(self.office, name)

@@ -36,13 +36,13 @@ def knowledge_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, s
                                   news=related_news(metas, kind, entry.id, lang)))
         pages.append(page("figures/index.md", "figures.md.j2", _strings_title("figures", lang), flagged=flagged))
         pages.append(page("contact/index.md", "contact.md.j2", _strings_title("contact", lang),
-                          offices=[_card(o, index, slugs) for o in cat.offices if o.contact]))
+                          offices=[_card(o, index, slugs, metas) for o in cat.offices if o.contact]))
     return pages
 
 
-def _card(office, index: SourceIndex, slugs: dict[str, str]) -> OfficeCard:
-    post = index.posts[office.seed]
-    return OfficeCard(office, slugs[post.seed], post.english.title)
+def _card(office, index: SourceIndex, slugs: dict[str, str], metas: list[NewsMeta]) -> OfficeCard:
+    slug = slugs[index.posts[office.seed].seed]
+    return OfficeCard(office, slug, {m.lang: m.title for m in metas if m.slug == slug})
 
 
 def _strings_title(key: str, lang: str) -> str:

@@ -28,9 +28,9 @@ class Layout:
         return self.root / "build" / "docs"
 
     @property
-    def snippets(self) -> Path:
-        """Markdown appended to every page (the glossary's tooltips): mkdocs.yml pymdownx.snippets."""
-        return self.root / "build" / "snippets"
+    def plugin_data(self) -> Path:
+        """Generated files MkDocs plugins read (mkdocs.yml): glossary tooltips, search dictionary."""
+        return self.root / "build" / "plugin-data"
 
     def show(self, path: Path) -> str:
         """Path as named in messages: relative to the project."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogue as catalogue_reader
-from . import charts, contacts, glossary, matching, news, writer
+from . import charts, contacts, glossary, matching, news, search_terms, writer
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
@@ -29,7 +29,7 @@ class Generated:
     pages: list[Page]
     editor: list[EditorItem]
     files: dict[str, bytes]  # everything the built docs tree must hold
-    snippets: dict[str, bytes]  # appended to every page by pymdownx.snippets (tooltips)
+    plugin_data: dict[str, bytes]  # tooltips for pymdownx.snippets, the jieba dictionary for search
 
     def news(self) -> list[NewsMeta]:
         return [p.meta for p in self.pages if p.meta]
@@ -123,14 +123,17 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         files[lang_path("figures/investment-chart.md", lang)[:-3] + ".svg"] = charts.investment_chart(cat.figures, flagged, lang)
     if problems:
         raise InputError(problems)
-    snippets = {"abbreviations.md": glossary.abbreviations(terms).encode("utf-8")}
-    return Generated(posts=posts, catalogue=cat, pages=pages, editor=editor, files=files, snippets=snippets)
+    plugin_data = {
+        "abbreviations.md": glossary.abbreviations(terms).encode("utf-8"),
+        "jieba_user_dict.txt": search_terms.user_dictionary(layout.data / "jieba_user_dict.txt", cat, terms),
+    }
+    return Generated(posts=posts, catalogue=cat, pages=pages, editor=editor, files=files, plugin_data=plugin_data)
 
 
 def build(layout: Layout, drafts: bool = False) -> list[str]:
     """Generate and write the built docs tree; returns the paths that changed."""
     generated = generate(layout, drafts)
-    changed = writer.sync(generated.snippets, layout.snippets)
+    changed = writer.sync(generated.plugin_data, layout.plugin_data)
     return changed + writer.sync(generated.files, layout.built_docs)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 # Chinese text is segmented by jieba with U+200B between words
-_SEPARATORS = {"zh": r"[\s\u200b\-、，。：；！？“”‘’（）《》]+"}
+_SEPARATORS = {"zh": r"[\s\u200b\-,:!=\[\]()\"/、，。：；！？“”‘’（）《》]+|\.(?!\d)"}
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
@@ -37,7 +37,9 @@ def on_post_build(config):
             docs = [dict(d, location=d["location"][len(prefix):]) for d in index["docs"]
                     if d["location"].startswith(prefix)]
             out = root / locale / "search" / "search_index.json"
-        local_config = dict(index["config"], lang=[locale])
+        # Chinese keeps lunr's default language: lunr.zh needs Node's jieba and cannot
+        # tokenize in a browser; jieba has already segmented the text at build time.
+        local_config = dict(index["config"], lang=["en"])
         if locale in _SEPARATORS:
             local_config["separator"] = _SEPARATORS[locale]
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,7 @@
-"""Search in a real browser: each language's site finds its own pages only."""
+"""Search in a real browser, per language: each query's first result is the page a reader wants."""
 from __future__ import annotations
+
+from urllib.parse import urlparse
 
 import pytest
 
@@ -7,26 +9,81 @@ from browser import browser, search, serve
 
 pytestmark = pytest.mark.browser
 
+ENGLISH = {
+    "Manfu": "projects/manfu-battery-parts/",
+    "CATL": "projects/catl-zhaoqing-base/",
+    "Xpeng": "projects/xpeng-motors/",
+    "Jiamu": "projects/jiamu-medical-devices/",
+    "Guorui Xiechuang": "projects/guorui-xiechuang-storage/",
+    "hydrogen energy": "sectors/hydrogen-energy/",
+    "low-altitude economy": "sectors/low-altitude-economy/",
+    "fine chemicals": "sectors/fine-chemicals/",
+    "Shuanglong": "parks/shuanglong-industrial-park/",
+    "Fengkai": "parks/fengkai-county/",
+    "Lotus-Fuxi": "parks/dinghu-lotus-fuxi/",
+    "symposium": "news/citys-industrial-investment-promotion-landing-park-planning-construction/",
+    "cooked land": "glossary/",
+    "Ten Actions": "glossary/",
+    "key figures": "figures/",
+    "vCard": "contact/",
+    "telephone": "contact/",
+}
+CHINESE = {
+    "氢能": "sectors/hydrogen-energy/",
+    "低空经济": "sectors/low-altitude-economy/",
+    "新型储能": "sectors/new-energy-storage/",
+    "精细化工": "sectors/fine-chemicals/",
+    "绿色建材": "sectors/green-building-materials/",
+    "人工智能": "sectors/artificial-intelligence/",
+    "宁德时代": "projects/catl-zhaoqing-base/",
+    "小鹏汽车": "projects/xpeng-motors/",
+    "封开": "parks/fengkai-county/",
+    "粤桂合作特别试验区": "parks/guangdong-guangxi-zone/",
+    "座谈会": "news/citys-industrial-investment-promotion-landing-park-planning-construction/",
+    "术语表": "glossary/",
+    "熟地": "glossary/",
+    "两新一电": "glossary/",
+    "赛龙夺锦": "glossary/",
+    "关键数据": "figures/",
+    "电话": "contact/",
+}
+
 
 @pytest.fixture(scope="module")
-def site(built):
+def page(built):
     with serve(built.site) as base, browser() as chromium:
-        page = chromium.new_page()
-        yield base, page
-        page.close()
+        tab = chromium.new_page()
+        yield base, tab
+        tab.close()
 
 
-def test_chinese_search_finds_chinese_pages(site):
-    base, page = site
-    page.goto(f"{base}/zh/")
-    links = search(page, "氢能")
-    assert links, "no result for 氢能"
-    assert all("/zh/" in link for link in links)
+def first_result(page, lang: str, query: str) -> tuple[str, list[str]]:
+    base, tab = page
+    tab.goto(f"{base}/{lang}")
+    links = search(tab, query)
+    paths = [urlparse(link).path for link in links]
+    return (paths[0] if paths else ""), paths
 
 
-def test_english_search_finds_english_pages(site):
-    base, page = site
-    page.goto(f"{base}/")
-    links = search(page, "Duanzhou")
-    assert links
-    assert not [link for link in links if "/zh/" in link]
+@pytest.mark.parametrize("query", sorted(ENGLISH))
+def test_english_query(page, query):
+    first, paths = first_result(page, "", query)
+    assert first == "/" + ENGLISH[query], paths[:3]
+    assert not [p for p in paths if p.startswith("/zh/")], "English search shows only English pages"
+
+
+@pytest.mark.parametrize("query", sorted(CHINESE))
+def test_chinese_query(page, query):
+    first, paths = first_result(page, "zh/", query)
+    assert first == "/zh/" + CHINESE[query], paths[:3]
+    assert all(p.startswith("/zh/") for p in paths), "Chinese search shows only Chinese pages"
+
+
+def test_chinese_index_is_the_only_one_a_chinese_page_loads(page):
+    base, tab = page
+    requested = []
+    tab.on("request", lambda request: requested.append(urlparse(request.url).path))
+    tab.goto(f"{base}/zh/news/")
+    search(tab, "肇庆")
+    indexes = [p for p in requested if p.endswith("search_index.json")]
+    assert indexes == ["/zh/search/search_index.json"]

@@ -1,0 +1,139 @@
+"""The Chinese site reads in Chinese: pages, notices, translations, dates, discovery."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from generator import chinese, units
+from generator.paths import Layout
+from generator.pipeline import generate
+from generator.seed_reader import read_seed
+
+from conftest import ROOT, SEEDS, run_generator
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@pytest.fixture(scope="module")
+def generated():
+    return generate(Layout(ROOT))
+
+
+def article_text(path) -> str:
+    html = path.read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    article = re.sub(r"<(script|style)\b.*?</\1>", "", article, flags=re.S)
+    return re.sub(r"<[^>]+>", "", article)
+
+
+def test_every_chinese_page_is_chinese_or_says_why_not(built):
+    pages = sorted((built.site / "zh").rglob("index.html"))
+    assert len(pages) > 40
+    for page in pages:
+        # Addresses, e-mail and web addresses stay as the source gives them
+        text = re.sub(r"\S+@\S+|https?://\S+|Address: .*|地址：[^（]*", "", article_text(page))
+        han, latin = len(HAN.findall(text)), sum(len(w) for w in LATIN_WORD.findall(text))
+        if han < latin / 3:
+            assert "暂无中文版" in text, f"{page.relative_to(built.site)} has an English body without a Chinese notice"
+
+
+def test_every_news_item_has_a_chinese_version_now(generated):
+    zh = {m.slug: m.origin for m in generated.news() if m.lang == "zh"}
+    assert set(zh.values()) <= {"converted", "translated", "original"}
+    assert list(zh.values()).count("converted") == 1  # seed 001's own Chinese
+
+
+def test_translations_are_labelled(built, generated):
+    for meta in generated.news():
+        if meta.lang == "zh" and meta.origin == "translated":
+            html = (built.site / "zh" / "news" / meta.slug / "index.html").read_text(encoding="utf-8")
+            assert "译文" in html and "本文是英文原文的中文翻译" in html
+
+
+def test_figures_in_translations_equal_the_catalogue(built, generated):
+    translated = {m.seed: m.slug for m in generated.news() if m.lang == "zh" and m.origin == "translated"}
+    checked = 0
+    for figure in generated.catalogue.figures:
+        seed = next(p for p in generated.posts if p.seed.split("/")[-1].startswith(figure.source.seed)).seed
+        if seed in translated:
+            text = article_text(built.site / "zh" / "news" / translated[seed] / "index.html")
+            assert figure.show("zh") in text.replace(" ", ""), f"{figure.id}: {figure.show('zh')} not in translation"
+            checked += 1
+    assert checked >= 15
+
+
+def test_chinese_dates_and_no_english_months(built):
+    index = article_text(built.site / "zh" / "news" / "index.html")
+    assert "2024年5月7日" in index and "2023年10月11日" in index
+    for page in (built.site / "zh" / "news").rglob("index.html"):
+        assert not re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|December) \d", article_text(page)), page
+
+
+def test_every_page_has_hreflang_alternates_and_x_default(built):
+    for page in list(built.site.glob("*/**/index.html"))[:400]:
+        html = page.read_text(encoding="utf-8")
+        langs = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="(https://[^"]+)"', html)
+        assert {lang for lang, _ in langs} == {"en", "zh", "x-default"}, page
+        rel = page.parent.relative_to(built.site).as_posix()
+        path = rel[len("zh/"):] if rel.startswith("zh/") or rel == "zh" else rel
+        hrefs = dict(langs)
+        assert hrefs["zh"].rstrip("/").endswith(("zh/" + path).rstrip("/").rstrip("."))
+        assert hrefs["x-default"] == hrefs["en"]
+
+
+def test_sitemap_lists_both_languages(built):
+    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/zh/sectors/hydrogen-energy/" in sitemap and "/sectors/hydrogen-energy/" in sitemap
+
+
+def test_html_lang(built):
+    assert '<html lang="zh"' in (built.site / "zh" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (built.site / "glossary" / "index.html").read_text(encoding="utf-8")
+
+
+def test_status_lists_every_page_and_its_chinese_status(tmp_path, generated):
+    result = run_generator(ROOT, "status")
+    assert result.returncode == 0
+    rows = [line.split() for line in result.stdout.strip().splitlines()]
+    english = {m.slug for m in generated.news() if m.lang == "en"}
+    assert {row[1] for row in rows} == english
+    assert {row[0] for row in rows} == {"converted", "translated"}
+
+
+GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
+
+
+def seed_001_chinese() -> str:
+    path = next(SEEDS.glob("001_*.txt"))
+    post = read_seed(path, "seeds/" + path.name)
+    zh = post.version("zh")
+    return chinese.to_simplified(" ".join([zh.title, *(p.text for p in zh.paragraphs)]))
+
+
+@pytest.mark.parametrize("term", [t for t in GLOSSARY if t.get("zh_from_seed")], ids=lambda t: t["id"])
+def test_glossary_chinese_terms_from_the_seed_are_in_it(term):
+    assert term["term"]["zh"] in seed_001_chinese()
+
+
+def test_glossary_in_both_languages_with_portal_translations_marked(built):
+    en = article_text(built.site / "glossary" / "index.html")
+    zh = article_text(built.site / "zh" / "glossary" / "index.html")
+    for term in GLOSSARY:
+        assert term["term"]["zh"] in zh
+    assert zh.count("本站译名") >= len([t for t in GLOSSARY if not t.get("zh_from_seed")])
+    assert "two new and one electricity" in en
+
+
+def test_news_pages_have_glossary_tooltips_in_both_languages(built, generated):
+    slug = next(m.slug for m in generated.news() if m.seed and m.seed.startswith("seeds/002"))
+    for lang, term in (("", "two new and one electric"), ("zh", "两新一电")):
+        html = (built.site / lang / "news" / slug / "index.html").read_text(encoding="utf-8")
+        assert re.search(rf'<abbr title="[^"]+">{term}</abbr>', html), lang
+
+
+def test_units_on_chinese_pages(built):
+    figures = article_text(built.site / "zh" / "figures" / "index.html")
+    assert "亿元" in figures and "万亩" in figures and "billion" not in figures
