@@ -33,8 +33,15 @@ class _Dumper(yaml.SafeDumper):
     """Safe YAML with strings that look like other types quoted (yes, no, 1.0, dates)."""
 
 
+# YAML reads these as line breaks inside plain or single-quoted scalars
+_BREAKS = ("\x85", "\u2028", "\u2029", "\r")
+
+
 def _str_presenter(dumper, value: str):
-    style = "|" if "\n" in value else None
+    if any(ch in value for ch in _BREAKS):
+        style = '"'  # double quotes escape them, so they read back as written
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

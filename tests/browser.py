@@ -54,8 +54,17 @@ def search(page, query: str) -> list[str]:
     box.fill(query)
     # fill() alone does not fire Material's search for CJK text: send a real key event
     box.press("End")
+    # The meta line shows a count (or "no results") once the index is loaded and queried
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/键入|Type to start/.test(m.textContent) && m.textContent.trim() !== ''; }",
-        timeout=10_000)
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+        " return m && /\\d|No matching|没有/.test(m.textContent); }",
+        timeout=15_000)
+    # Results render as they arrive: read until two reads agree
+    previous = None
+    for _ in range(20):
+        links = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+        if links == previous:
+            return links
+        previous = links
+        page.wait_for_timeout(150)
+    return previous
