@@ -8,12 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogue as catalogue_reader
-from . import charts, contacts, glossary, matching, news, search_terms, writer
+from . import charts, contacts, feeds, glossary, matching, news, search_terms, site_config, writer
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
 from .indexes import news_indexes
+from .home import home_pages
 from .knowledge import knowledge_pages
+from .render import render
 from .model import Post
 from .pages import Page, lang_path
 from .paths import Layout
@@ -105,6 +107,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     for item in editor:
         post_texts.setdefault(item.meta.slug, {})[item.meta.lang] = f"{item.meta.title} {item.body}"
     pages.extend(glossary.glossary_pages(terms, post_texts, metas))
+    site_names = site_config.site_names(layout.root)
+    pages.extend(home_pages(cat, metas, index, site_names))
 
     files = _editor_files(layout)
     for path in hidden_paths:  # drafts stay out of the published site
@@ -118,6 +122,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     for path in sorted(layout.seeds.glob("*.txt")):
         files[f"sources/{path.name}"] = path.read_bytes()
     files.update(contacts.contact_files([o for o in cat.offices if o.contact]))
+    url = site_config.site_url(layout.root)
+    files.update(feeds.feed_files(metas, url, site_names))
+    files["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
     flagged = set(inconsistent(cat.figures))
     for lang in ("en", "zh"):
         files[lang_path("figures/investment-chart.md", lang)[:-3] + ".svg"] = charts.investment_chart(cat.figures, flagged, lang)

@@ -1,0 +1,50 @@
+"""Generator: the home page of each language, as data for overrides/home.html.
+
+The page is front matter only: the figures, news, sectors, parks and offices
+to show, already in the page's language, with links relative to the page.
+"""
+from __future__ import annotations
+
+from .catalogue import Catalogue
+from .contacts import tel_uri
+from .pages import Page, lang_path
+from .render import strings
+from .schema import LANGS, NewsMeta
+from .sources import SourceIndex
+
+LATEST = 5
+
+
+def home_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_names: dict[str, str]) -> list[Page]:
+    pages = []
+    for lang in LANGS:
+        s = strings(lang)
+        up = "" if lang == "en" else "../"  # from /zh/ to the English source sentences
+        figures = []
+        for f in cat.figures:
+            if not f.headline:
+                continue
+            at = index.locate(f.source)
+            figures.append({"value": f.show(lang), "label": f.label(lang), "period": f.period.show(lang),
+                            "change": f.change or "", "source": f"{up}news/{at.slug}/#line-{at.line}"})
+        news = sorted((m for m in metas if m.lang == lang), key=lambda m: (m.date, m.slug), reverse=True)[:LATEST]
+        from .textfmt import long_date
+
+        home = {
+            "statement": s["home_statement"],
+            "labels": {k: s[k] for k in ("home_figures", "home_news", "home_sectors", "home_parks", "home_contact",
+                                         "source_sentence", "tel", "email", "website", "all_news", "tiers")},
+            "figures": figures,
+            "news": [{"title": m.title, "date": long_date(m.date, lang), "summary": m.summary,
+                      "href": f"news/{m.slug}/"} for m in news],
+            "sectors": [{"name": x.name(lang), "tier": s["tiers"][x.tier], "href": f"sectors/{x.id}/"}
+                        for x in cat.sectors],
+            "parks": [{"name": p.name(lang), "href": f"parks/{p.id}/"} for p in cat.parks if p.kind in ("platform", "park")],
+            "offices": [{"name": o.name(lang), "tel": o.contact.tel, "tel_uri": tel_uri(o.contact.tel),
+                         "email": o.contact.email, "website": o.contact.website}
+                        for o in cat.offices if o.contact],
+        }
+        pages.append(Page(path=lang_path("index.md", lang), template="home.md.j2",
+                          front={"title": site_names[lang], "template": "home.html", "generated_from": "data",
+                                 "summary": s["home_statement"], "hide": ["navigation", "toc"], "home": home}))
+    return pages

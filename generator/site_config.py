@@ -1,0 +1,36 @@
+"""Values the generator reads from mkdocs.yml, so each is set in one place."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml with its !!python/name tags (Material's emoji settings) read as None."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@lru_cache(maxsize=None)
+def _config(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def site_url(root: Path) -> str:
+    """`site_url`, ending with '/'."""
+    url = _config(root / "mkdocs.yml")["site_url"]
+    return url if url.endswith("/") else url + "/"
+
+
+def site_names(root: Path) -> dict[str, str]:
+    """Site name per language: `site_name`, and each i18n language's own `site_name`."""
+    config = _config(root / "mkdocs.yml")
+    names = {}
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for language in plugin["i18n"]["languages"]:
+                names[language["locale"]] = language.get("site_name", config["site_name"])
+    return names or {"en": config["site_name"]}
