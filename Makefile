@@ -3,6 +3,7 @@ export NO_MKDOCS_2_WARNING := 1
 PY      := .venv/bin/python
 MKDOCS  := .venv/bin/mkdocs
 STAMP   := .venv/.installed
+AXE     := node_modules/axe-core/axe.min.js
 
 .PHONY: build serve test check status clean
 
@@ -23,7 +24,7 @@ check: $(STAMP)
 status: $(STAMP)
 	$(PY) -m generator status
 
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(PY) -m generator check
 	$(PY) -m pytest -q
 
@@ -33,5 +34,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# axe-core (accessibility checks in the browser tests), pinned in package-lock.json
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(AXE)
+
 clean:
-	rm -rf build site .venv
+	rm -rf build site .venv node_modules

@@ -6,6 +6,7 @@ unchanged content writes the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import jsonfeed
 from feedgen.feed import FeedGenerator
@@ -57,5 +58,7 @@ def feed_files(metas: list[NewsMeta], site_url: str, site_names: dict[str, str])
             items=[jsonfeed.Item(id=f"{home}news/{m.slug}/", url=f"{home}news/{m.slug}/", title=m.title,
                                  content_text=m.summary or m.title, date_published=_published(m).isoformat())
                    for m in items])
-        files[json_path] = feed.to_json(ensure_ascii=False, indent=1).encode("utf-8")
+        data = json.loads(feed.to_json())
+        data["language"] = _FEED_LANG[lang]  # JSON Feed 1.1 field the library reads but does not write
+        files[json_path] = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     return files

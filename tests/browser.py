@@ -5,6 +5,7 @@ import contextlib
 import functools
 import http.server
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 
@@ -19,9 +20,27 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def end_headers(self):
+        # LinkChecker only goes past 10 requests a second on servers that say they allow it
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+    def handle(self):
+        try:
+            super().handle()
+        except ConnectionError:
+            pass  # a client that stops reading early (link checkers do) is not an error
+
 
 @contextlib.contextmanager
-def serve(site: Path):
+def serve(site: Path, mount: str = ""):
+    """Serve `site` on loopback; with `mount` ("portal"), under that path as GitHub Pages does."""
+    if mount:
+        with tempfile.TemporaryDirectory() as holder:
+            (Path(holder) / mount).symlink_to(site.resolve(), target_is_directory=True)
+            with serve(Path(holder)) as base:
+                yield f"{base}/{mount}"
+        return
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

