@@ -5,7 +5,7 @@ MKDOCS  := .venv/bin/mkdocs
 STAMP   := .venv/.installed
 AXE     := node_modules/axe-core/axe.min.js
 
-.PHONY: build serve test check status clean
+.PHONY: build serve test check status bench clean
 
 build: $(STAMP)
 	$(PY) -m generator build
@@ -33,6 +33,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip==24.3.1
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# Performance: N synthetic bilingual items (BENCH_SIZES=100,1000,5000), results in bench/results/
+bench: $(STAMP)
+	$(PY) -m bench.run
 
 # axe-core (accessibility checks in the browser tests), pinned in package-lock.json
 $(AXE): package.json package-lock.json

@@ -1,6 +1,7 @@
 """Where things live in the project."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,22 @@ class Layout:
     def show(self, path: Path) -> str:
         """Path as named in messages: relative to the project."""
         return path.relative_to(self.root).as_posix()
+
+
+# What a build needs; build output and the virtualenv stay behind
+BUILD_INPUTS = ("mkdocs.yml", "seeds", "docs", "data", "generator", "hooks", "overrides")
+
+
+def copy_project(source: Path, dest: Path) -> Path:
+    """A copy of the project's build inputs (for tests and benchmarks that must not touch it)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in BUILD_INPUTS:
+        src = source / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
 
 
 def project_root() -> Path:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -10,21 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from generator import paths
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-# What a build needs; build output and the virtualenv stay behind
-PROJECT_PARTS = ("mkdocs.yml", "seeds", "docs", "data", "generator", "hooks", "overrides")
-
-
 def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
+    return paths.copy_project(ROOT, dest)
 
 
 def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess:

@@ -1,0 +1,63 @@
+"""Synthetic bilingual news items of realistic size, written as an editor would write them.
+
+About 600 English words and 1500 Chinese characters each, built from the real
+seeds' sentences (deterministic: the same N gives the same items), with sector
+and park references from the catalogue.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from pathlib import Path
+
+import yaml
+
+from generator import chinese
+from generator.seed_reader import read_seed
+
+
+def _sentences(seeds: Path) -> tuple[list[str], list[str]]:
+    english, chinese_text = [], []
+    for path in sorted(seeds.glob("*.txt")):
+        post = read_seed(path, path.name)
+        for version in post.versions:
+            for paragraph in version.body:
+                if version.lang == "en":
+                    english += [s for s in re.split(r"(?<=[.!?])\s+", paragraph.text) if len(s.split()) > 6]
+                elif version.lang == "zh":
+                    text = chinese.to_simplified(paragraph.text)
+                    chinese_text += [s for s in re.split(r"(?<=[。！？])", text) if len(s) > 10]
+    return english, chinese_text
+
+
+def write_items(root: Path, count: int) -> list[Path]:
+    rng = random.Random(count)
+    english, chinese_text = _sentences(root / "seeds")
+    sectors = [e["id"] for e in yaml.safe_load((root / "data" / "sectors.yml").read_text(encoding="utf-8"))]
+    parks = [e["id"] for e in yaml.safe_load((root / "data" / "parks.yml").read_text(encoding="utf-8"))]
+    folder = root / "docs" / "news"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for i in range(count):
+        day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
+        tags = f"sectors: [{', '.join(rng.sample(sectors, 2))}]\nparks: [{rng.choice(parks)}]\n"
+        en_body, words = [], 0
+        while words < 600:
+            paragraph = " ".join(rng.sample(english, 4))
+            en_body.append(paragraph)
+            words += len(paragraph.split())
+        zh_body, chars = [], 0
+        while chars < 1500:
+            paragraph = "".join(rng.sample(chinese_text, 4))
+            zh_body.append(paragraph)
+            chars += len(paragraph)
+        title = f"Bench item {i}: {' '.join(en_body[0].split()[:8])}"
+        en = folder / f"bench-item-{i}.md"
+        en.write_text(f'---\ntitle: "{title.replace(chr(34), "")}"\ndate: {day}\nsummary: "{en_body[0][:150].replace(chr(34), "")}"\n'
+                      f"{tags}---\n\n" + "\n\n".join(en_body) + "\n", encoding="utf-8")
+        zh = folder / f"bench-item-{i}.zh.md"
+        zh.write_text(f'---\ntitle: "测试条目{i}：{zh_body[0][:20]}"\ndate: {day}\nsummary: "{zh_body[0][:60]}"\n'
+                      f"origin: translated\n{tags}---\n\n" + "\n\n".join(zh_body) + "\n", encoding="utf-8")
+        written += [en, zh]
+    return written
