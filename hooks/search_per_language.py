@@ -8,9 +8,28 @@ English site loads only English entries and /zh/ only Chinese ones; the
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+
+# A news article is found by its title, summary and opening; indexing its whole text
+# made every first page load download megabytes at a thousand items (bench/results)
+NEWS_ARTICLE = re.compile(r"^news/[^/#]+/")
+NEWS_TEXT_LIMIT = 600  # characters of text kept per news article
+
+
+def _trim(doc: dict) -> dict:
+    """Whole paragraphs (the text is HTML) up to the limit; at least the first."""
+    if not NEWS_ARTICLE.match(doc["location"]) or len(doc["text"]) <= NEWS_TEXT_LIMIT:
+        return doc
+    kept = ""
+    for paragraph in re.findall(r".*?</p>|.+$", doc["text"], re.S):
+        if kept and len(kept) + len(paragraph) > NEWS_TEXT_LIMIT:
+            break
+        kept += paragraph
+    return dict(doc, text=kept)
+
 
 # Chinese text is segmented by jieba with U+200B between words
 _SEPARATORS = {"zh": r"[\s\u200b\-,:!=\[\]()\"/、，。：；！？“”‘’（）《》]+|\.(?!\d)"}
@@ -42,6 +61,7 @@ def on_post_build(config):
         local_config = dict(index["config"], lang=["en"])
         if locale in _SEPARATORS:
             local_config["separator"] = _SEPARATORS[locale]
+        docs = [_trim(d) for d in docs]
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps({"config": local_config, "docs": docs}, ensure_ascii=False,
                                   separators=(",", ":")), encoding="utf-8")

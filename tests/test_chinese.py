@@ -137,3 +137,14 @@ def test_news_pages_have_glossary_tooltips_in_both_languages(built, generated):
 def test_units_on_chinese_pages(built):
     figures = article_text(built.site / "zh" / "figures" / "index.html")
     assert "亿元" in figures and "万亩" in figures and "billion" not in figures
+
+
+@pytest.mark.parametrize("page", ["sectors/hydrogen-energy/", "parks/zhaoqing-cluster/", "projects/catl-zhaoqing-base/",
+                                  "projects/", "figures/", "glossary/", "news/", "contact/"])
+def test_language_switcher_keeps_the_page(built, page):
+    en = (built.site / page / "index.html").read_text(encoding="utf-8")
+    zh = (built.site / "zh" / page / "index.html").read_text(encoding="utf-8")
+    switch_en = re.findall(r'<a href="([^"]+)" hreflang="zh" class="md-select__link"', en)
+    switch_zh = re.findall(r'<a href="([^"]+)" hreflang="en" class="md-select__link"', zh)
+    assert switch_en and switch_en[0].endswith("zh/" + page)
+    assert switch_zh and switch_zh[0].endswith(page) and "zh/" not in switch_zh[0]

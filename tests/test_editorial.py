@@ -59,6 +59,8 @@ def test_editor_item_is_listed_everywhere(site):
     assert "sihui-hydrogen-bus-depot/" in park
     search = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any("Quokkabus" in d["text"] for d in search["docs"])
+    assert "/news/sihui-hydrogen-bus-depot/" in (site.site / "feed_rss.xml").read_text(encoding="utf-8")
+    assert "/news/sihui-hydrogen-bus-depot/" in (site.site / "feed.json").read_text(encoding="utf-8")
 
 
 def test_editor_item_without_chinese_gets_a_chinese_notice(site):
@@ -89,6 +91,15 @@ def test_seed_text_is_shown_as_text_never_markup(site):
     assert "{{ 7*7 }}" in article and "49" not in article
     assert "<b>bold</b>" not in article and "*stars*" in article
     assert "<h1" not in article.split("</h1>", 1)[1] and "<ol" not in article and "<table" not in article
+
+
+def test_no_page_anywhere_runs_seed_markup(site):
+    """Titles reach <title>, the header, the home page and feeds: nowhere as live HTML."""
+    for page in site.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html, page.relative_to(site.site)
+    home = (site.site / "index.html").read_text(encoding="utf-8")
+    assert "Title with &lt;script&gt;alert" in home
 
 
 def test_generator_is_idempotent_and_never_touches_editor_files(site):
