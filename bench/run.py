@@ -40,6 +40,7 @@ PY = sys.executable
 MKDOCS = str(Path(PY).with_name("mkdocs"))
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 RESULTS = ROOT / "bench" / "results"
+SERVE_ARGS = ["--livereload"]  # as `make serve` runs it (--dirty does not show edits with mkdocs-static-i18n)
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
@@ -81,7 +82,7 @@ def serve_latency(root: Path) -> float:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
+    proc = subprocess.Popen([MKDOCS, "serve", *SERVE_ARGS, "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
                             cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/portal/news/bench-item-0/"
 
