@@ -161,6 +161,36 @@ def seeds_build() -> float:
         return round(sum(timed(cmd, root)[0] for cmd in build_commands(root)), 2)
 
 
+# The targets of the performance issue: (what, measured value, limit, unit)
+def targets(report: dict) -> list[tuple[str, float | None, float, str]]:
+    runs = {r["items"]: r for r in report["runs"]}
+    def get(n, key):
+        return runs.get(n, {}).get(key)
+    rows = [("real seeds: generator + strict build", report["seeds_build_s"], 5, "s"),
+            ("1000 items: build time as a multiple of Hugo's", get(1000, "ratio_to_hugo"), 4, "×"),
+            ("build time at 5000 / at 1000", round(get(5000, "build_s") / get(1000, "build_s"), 2)
+             if get(5000, "build_s") and get(1000, "build_s") else None, 5.5, "×"),
+            ("news page HTML at 5000 / at 100", round(get(5000, "news_page_kib") / get(100, "news_page_kib"), 2)
+             if get(5000, "news_page_kib") and get(100, "news_page_kib") else None, 1.1, "×"),
+            ("peak memory at 5000 items", get(5000, "peak_mib"), 1024, "MiB"),
+            ("first load of a Chinese news page at 1000 items (gzip)", get(1000, "first_load_zh_news_gz_kib"), 120, "KiB"),
+            ("an edit shows in mkdocs serve at 1000 items", get(1000, "serve_edit_s"), 3, "s")]
+    return rows
+
+
+def target_lines(report: dict) -> list[str]:
+    lines = ["| target | measured | limit | verdict |", "|---|---|---|---|"]
+    for what, value, limit, unit in targets(report):
+        if value is None:
+            verdict = "not measured"
+        elif value <= limit:
+            verdict = "met"
+        else:
+            verdict = f"missed by {value / limit:.1f}×"
+        lines.append(f"| {what} | {value if value is not None else '–'} {unit} | {limit} {unit} | {verdict} |")
+    return lines
+
+
 def markdown_table(report: dict) -> str:
     rows = report["runs"]
     keys = ["items", "build_s", "generator_s", "mkdocs_s", "peak_mib", "site_mib", "news_page_kib",
@@ -172,7 +202,8 @@ def markdown_table(report: dict) -> str:
     out = [f"# Benchmark ({report['date']})", "",
            f"Machine: {report['cpus']} CPUs, Python {report['python']}; " +
            ", ".join(f"{k} {v}" for k, v in report["versions"].items()), "",
-           f"Real seeds, generator + strict build: {report['seeds_build_s']} s", "", *lines, ""]
+           f"Real seeds, generator + strict build: {report['seeds_build_s']} s", "", *lines, "",
+           "## Targets", "", *target_lines(report), ""]
     for row in rows:
         if "profile_top" in row:
             out += [f"cProfile of the MkDocs build at {row['items']} items (top by own time):", "", "```",
@@ -181,6 +212,11 @@ def markdown_table(report: dict) -> str:
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--report"]:  # rewrite the Markdown from the last results.json
+        report = json.loads((RESULTS / "results.json").read_text())
+        (RESULTS / "results.md").write_text(markdown_table(report))
+        print(markdown_table(report))
+        return 0
     sizes = [int(x) for x in os.environ.get("BENCH_SIZES", "100,1000,5000").split(",")]
     deep = max([n for n in sizes if n <= 1000] or [min(sizes)])
     report = {"date": time.strftime("%Y-%m-%d"), "cpus": os.cpu_count(), "python": platform.python_version(),
