@@ -11,9 +11,9 @@ import opencc
 _PUNCTUATION = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 
 
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("tw2sp")
+@lru_cache(maxsize=None)
+def _converter(config: str = "tw2sp") -> opencc.OpenCC:
+    return opencc.OpenCC(config)
 
 
 _HAN = r"[\u3400-\u9fff\uf900-\ufaff“”‘’，。！？；：、（）]"
@@ -35,4 +35,4 @@ def to_simplified(text: str) -> str:
 
 def is_traditional(text: str) -> bool:
     """True when OpenCC would change the characters (not just the punctuation)."""
-    return opencc.OpenCC("t2s").convert(text) != text
+    return _converter("t2s").convert(text) != text

@@ -11,6 +11,7 @@ from .pages import Page, lang_path
 from .render import strings
 from .schema import LANGS, NewsMeta
 from .sources import SourceIndex
+from .textfmt import long_date
 
 LATEST = 5
 
@@ -28,8 +29,6 @@ def home_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_n
             figures.append({"value": f.show(lang), "label": f.label(lang), "period": f.period.show(lang),
                             "change": f.change or "", "source": f"{up}news/{at.slug}/#line-{at.line}"})
         news = sorted((m for m in metas if m.lang == lang), key=lambda m: (m.date, m.slug), reverse=True)[:LATEST]
-        from .textfmt import long_date
-
         home = {
             "statement": s["home_statement"],
             "labels": {k: s[k] for k in ("home_figures", "home_news", "home_sectors", "home_parks", "home_contact",

@@ -5,6 +5,7 @@ from .catalogue import Catalogue
 from .contacts import OfficeCard
 from .links import Linker
 from .pages import Page, lang_path
+from .render import strings
 from .schema import LANGS, NewsMeta
 from .sources import SourceIndex, inconsistent
 
@@ -46,6 +47,4 @@ def _card(office, index: SourceIndex, slugs: dict[str, str], metas: list[NewsMet
 
 
 def _strings_title(key: str, lang: str) -> str:
-    from .render import strings
-
     return strings(lang)[key]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogue as catalogue_reader
-from . import charts, contacts, feeds, glossary, matching, news, search_terms, site_config, writer
+from . import charts, chinese, contacts, feeds, glossary, matching, news, search_terms, site_config, writer
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
@@ -79,7 +79,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     for post in posts:
         texts_by_lang = {v.lang: " ".join([v.title, *(p.text for p in v.paragraphs)]) for v in post.versions}
         if "zh" in texts_by_lang:
-            texts_by_lang["zh"] = news.chinese.to_simplified(texts_by_lang["zh"])
+            texts_by_lang["zh"] = chinese.to_simplified(texts_by_lang["zh"])
         meta = news.news_meta(post, matching.mentions(cat, {k: v for k, v in texts_by_lang.items() if k in ("en", "zh")}))
         slugs[post.seed] = meta.slug
         post_texts[meta.slug] = texts_by_lang
