@@ -127,6 +127,11 @@ class Catalogue:
         return {"sectors": {s.id for s in self.sectors}, "parks": {p.id for p in self.parks},
                 "projects": {p.id for p in self.projects}}
 
+    def names(self) -> dict[str, dict[str, Text]]:
+        """{'sectors': {id: name}, 'parks': …, 'projects': …}, for links between pages."""
+        return {kind: {e.id: e.name for e in items}
+                for kind, items in (("sectors", self.sectors), ("parks", self.parks), ("projects", self.projects))}
+
     def entries(self) -> list[tuple[str, Entry]]:
         return [("sectors", e) for e in self.sectors] + [("parks", e) for e in self.parks] + \
                [("projects", e) for e in self.projects]

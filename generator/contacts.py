@@ -9,6 +9,8 @@ import segno
 import vobject
 
 from .catalogue import Office
+from .pages import lang_path
+from .schema import LANGS
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def contact_files(offices: list[Office]) -> dict[str, bytes]:
     for office in offices:
         text = vcard(office)
         qr = qr_svg(text)
-        for suffix in ("", ".zh"):
-            files[f"contact/{office.id}{suffix}.vcf"] = text.encode("utf-8")
-            files[f"contact/{office.id}-qr{suffix}.svg"] = qr
+        for lang in LANGS:
+            files[lang_path(f"contact/{office.id}.vcf", lang)] = text.encode("utf-8")
+            files[lang_path(f"contact/{office.id}-qr.svg", lang)] = qr
     return files

@@ -30,7 +30,7 @@ def feed_files(metas: list[NewsMeta], site_url: str, site_names: dict[str, str])
         s = strings(lang)
         home = site_url + ("" if lang == "en" else f"{lang}/")
         items = sorted((m for m in metas if m.lang == lang), key=lambda m: (m.date, m.slug), reverse=True)[:LIMIT]
-        rss_path, json_path = lang_path("feed_rss.md", lang)[:-3] + ".xml", lang_path("feed.md", lang)[:-3] + ".json"
+        rss_path, json_path = lang_path("feed_rss.xml", lang), lang_path("feed.json", lang)
         newest = _published(items[0]) if items else dt.datetime(2000, 1, 1, tzinfo=CST)
 
         fg = FeedGenerator()

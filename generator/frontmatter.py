@@ -65,8 +65,12 @@ def parse(text: str, shown_as: str) -> Document:
                                   "add a '---' line after the last front matter key")])
     header = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(header, Loader=_Loader)
-        meta = yaml.load(header, Loader=_Loader) if node is not None else {}
+        loader = _Loader(header)
+        try:
+            node = loader.get_single_node()
+            meta = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = (mark.line + 2) if mark else 2

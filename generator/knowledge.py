@@ -21,7 +21,7 @@ def related_news(metas: list[NewsMeta], kind: str, entry_id: str, lang: str) -> 
 def knowledge_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, slugs: dict[str, str]) -> list[Page]:
     pages: list[Page] = []
     entries = {"sectors": cat.sectors, "parks": cat.parks, "projects": cat.projects}
-    names = {kind: {e.id: e.name for e in items} for kind, items in entries.items()}
+    names = cat.names()
     flagged = inconsistent(cat.figures)
     for lang in LANGS:
         def page(path: str, template: str, title: str, **context) -> Page:
@@ -31,12 +31,12 @@ def knowledge_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, s
                                      locate=index.locate, **context))
 
         for kind in KINDS:
-            pages.append(page(f"{kind}/index.md", f"{kind}_index.md.j2", _strings_title(kind, lang)))
+            pages.append(page(f"{kind}/index.md", f"{kind}_index.md.j2", strings(lang)[kind]))
             for entry in entries[kind]:
                 pages.append(page(f"{kind}/{entry.id}.md", f"{kind[:-1]}.md.j2", entry.name(lang), entry=entry,
                                   news=related_news(metas, kind, entry.id, lang)))
-        pages.append(page("figures/index.md", "figures.md.j2", _strings_title("figures", lang), flagged=flagged))
-        pages.append(page("contact/index.md", "contact.md.j2", _strings_title("contact", lang),
+        pages.append(page("figures/index.md", "figures.md.j2", strings(lang)["figures"], flagged=flagged))
+        pages.append(page("contact/index.md", "contact.md.j2", strings(lang)["contact"],
                           offices=[_card(o, index, slugs, metas) for o in cat.offices if o.contact]))
     return pages
 
@@ -44,7 +44,3 @@ def knowledge_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, s
 def _card(office, index: SourceIndex, slugs: dict[str, str], metas: list[NewsMeta]) -> OfficeCard:
     slug = slugs[index.posts[office.seed].seed]
     return OfficeCard(office, slug, {m.lang: m.title for m in metas if m.slug == slug})
-
-
-def _strings_title(key: str, lang: str) -> str:
-    return strings(lang)[key]

@@ -32,5 +32,8 @@ class Page:
 
 
 def lang_path(base: str, lang: str) -> str:
-    """news/x.md -> news/x.zh.md: mkdocs-static-i18n's suffix layout."""
-    return base if lang == "en" else base[: -len(".md")] + f".{lang}.md"
+    """news/x.md -> news/x.zh.md, feed.json -> feed.zh.json: mkdocs-static-i18n's suffix layout."""
+    if lang == "en":
+        return base
+    stem, dot, ext = base.rpartition(".")
+    return f"{stem}.{lang}.{ext}"

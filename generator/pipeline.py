@@ -20,7 +20,7 @@ from .model import Post
 from .pages import Page, lang_path
 from .paths import Layout
 from .schema import NewsMeta
-from .seed_reader import read_seed
+from .seed_reader import decode, parse_seed
 from .sources import SourceIndex, consistency_problems, inconsistent
 
 
@@ -29,7 +29,6 @@ class Generated:
     posts: list[Post]
     catalogue: Catalogue
     pages: list[Page]
-    editor: list[EditorItem]
     files: dict[str, bytes]  # everything the built docs tree must hold
     plugin_data: dict[str, bytes]  # tooltips for pymdownx.snippets, the jieba dictionary for search
 
@@ -37,36 +36,37 @@ class Generated:
         return [p.meta for p in self.pages if p.meta]
 
 
-def _read_seeds(layout: Layout, problems: list[Problem]) -> tuple[list[Post], dict[str, str]]:
-    posts, texts = [], {}
+def _read_seeds(layout: Layout, problems: list[Problem]) -> tuple[list[Post], dict[str, str], dict[str, bytes]]:
+    """Posts, their decoded texts (for quote checks), and the files as they are (published as sources/)."""
+    posts, texts, raw = [], {}, {}
     for path in sorted(layout.seeds.glob("*.txt")):
         shown = layout.show(path)
+        raw[f"sources/{path.name}"] = data = path.read_bytes()
         try:
-            post = read_seed(path, shown)
+            text = decode(data, shown)  # the same decoding for parsing and for quote checks
+            posts.append(parse_seed(text, shown))
         except InputError as err:
             problems.extend(err.problems)
             continue
-        posts.append(post)
-        texts[shown] = path.read_bytes().decode("utf-8", errors="replace")
-    return posts, texts
+        texts[shown] = text
+    return posts, texts, raw
 
 
 def generate(layout: Layout, drafts: bool = False) -> Generated:
     """Everything the built docs tree must hold; `drafts` (the preview) keeps draft items."""
     problems: list[Problem] = []
-    posts, texts = _read_seeds(layout, problems)
+    posts, texts, sources = _read_seeds(layout, problems)
     try:
         cat = catalogue_reader.load(layout.data, layout.root, [c for p in posts for c in p.contacts])
     except InputError as err:
         raise InputError(problems + err.problems) from None
     editor, found = read_editor_news(layout, cat.known_ids())
     problems.extend(found)
-    hidden = set() if drafts else {f"{i.meta.slug}" for i in editor if i.meta.draft}
+    hidden = set() if drafts else {i.meta.slug for i in editor if i.meta.draft}
     hidden_paths = {i.path for i in editor if i.meta.slug in hidden}
     editor = [i for i in editor if i.meta.slug not in hidden]
     editor_paths = {item.path for item in editor}
-    names = {kind: {e.id: e.name for e in items} for kind, items in
-             (("sectors", cat.sectors), ("parks", cat.parks), ("projects", cat.projects))}
+    names = cat.names()
 
     try:
         terms = glossary.load(layout.data / "glossary.yml", "data/glossary.yml")
@@ -119,22 +119,21 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
             problems.append(Problem(f"docs/{page.path}", 1, "this path is generated",
                                     "rename the file; generated pages cannot be replaced by editor files"))
         files[page.path] = page.text().encode("utf-8")
-    for path in sorted(layout.seeds.glob("*.txt")):
-        files[f"sources/{path.name}"] = path.read_bytes()
+    files.update(sources)
     files.update(contacts.contact_files([o for o in cat.offices if o.contact]))
     url = site_config.site_url(layout.root)
     files.update(feeds.feed_files(metas, url, site_names))
     files["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
     flagged = set(inconsistent(cat.figures))
     for lang in ("en", "zh"):
-        files[lang_path("figures/investment-chart.md", lang)[:-3] + ".svg"] = charts.investment_chart(cat.figures, flagged, lang)
+        files[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
     if problems:
         raise InputError(problems)
     plugin_data = {
         "abbreviations.md": glossary.abbreviations(terms).encode("utf-8"),
         "jieba_user_dict.txt": search_terms.user_dictionary(layout.data / "jieba_user_dict.txt", cat, terms),
     }
-    return Generated(posts=posts, catalogue=cat, pages=pages, editor=editor, files=files, plugin_data=plugin_data)
+    return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)
 
 
 def build(layout: Layout, drafts: bool = False) -> list[str]:

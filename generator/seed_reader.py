@@ -50,7 +50,11 @@ _CONTACT_HEADING = re.compile(r"^Contact (information|us|details):?$", re.I)
 
 def read_seed(path: Path, shown_as: str) -> Post:
     """Parse one seed file; raises InputError naming `shown_as` and the line."""
-    text = decode(path.read_bytes(), shown_as)
+    return parse_seed(decode(path.read_bytes(), shown_as), shown_as)
+
+
+def parse_seed(text: str, shown_as: str) -> Post:
+    """Parse a seed's decoded text (see `decode`)."""
     lines = [(n, _clean(raw)) for n, raw in enumerate(text.splitlines(), start=1)]
     lines = _cut_chrome(lines)
     blog_date, lines = _take_blog_date(lines, shown_as)

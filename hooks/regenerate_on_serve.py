@@ -22,6 +22,10 @@ def on_startup(command, dirty):
 def on_pre_build(config):
     if not _serving:
         return
+    # mkdocs-static-i18n runs one build per language; the generator writes both at once
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.current_language not in (None, i18n.default_language):
+        return
     root = Path(config.config_file_path).resolve().parent
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
