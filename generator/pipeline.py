@@ -15,6 +15,7 @@ from .errors import InputError, Problem
 from .indexes import news_indexes
 from .home import home_pages
 from .knowledge import knowledge_pages
+from .kit import investor_kit
 from .render import render
 from .model import Post
 from .pages import Page, lang_path
@@ -109,6 +110,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     pages.extend(glossary.glossary_pages(terms, post_texts, metas))
     site_names = site_config.site_names(layout.root)
     pages.extend(home_pages(cat, metas, index, site_names))
+    url = site_config.site_url(layout.root)
+    kit = investor_kit(cat, metas, index, site_names, url, layout.root)
+    pages.extend(kit.attach(pages))
 
     files = _editor_files(layout)
     for path in hidden_paths:  # drafts stay out of the published site
@@ -121,7 +125,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         files[page.path] = page.text().encode("utf-8")
     files.update(sources)
     files.update(contacts.contact_files([o for o in cat.offices if o.contact]))
-    url = site_config.site_url(layout.root)
+    files.update(kit.files)
     files.update(feeds.feed_files(metas, url, site_names))
     files["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
     flagged = set(inconsistent(cat.figures))
@@ -132,6 +136,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     plugin_data = {
         "abbreviations.md": glossary.abbreviations(terms).encode("utf-8"),
         "jieba_user_dict.txt": search_terms.user_dictionary(layout.data / "jieba_user_dict.txt", cat, terms),
+        **kit.plugin_data,
     }
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)
 
