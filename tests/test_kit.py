@@ -281,3 +281,78 @@ def test_accessibility_statement_in_every_language_linked_from_home_and_contact(
         target = [h for h in links if "accessibility" in h]
         assert target, origin
         assert (built.site / ROOTS[lang] / origin / target[0] / "index.html").resolve().is_file()
+
+
+# --- PDF fact sheets ---------------------------------------------------------------------------
+
+def _sheet(site: Path, lang: str) -> Path:
+    return site / "downloads" / f"zhaoqing-fact-sheet-{lang}.pdf"
+
+
+def _fonts(reader) -> dict[str, bool]:
+    """Font name -> embedded, for every font the pages use."""
+    found = {}
+    for pdf_page in reader.pages:
+        for used in (pdf_page["/Resources"].get("/Font") or {}).values():
+            used = used.get_object()
+            for desc in [used] + [d.get_object() for d in used.get("/DescendantFonts", [])]:
+                if "/FontDescriptor" in desc:
+                    fd = desc["/FontDescriptor"].get_object()
+                    found[str(fd["/FontName"])] = any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fact_sheet_is_a4_small_with_embedded_fonts(built, lang):
+    from pypdf import PdfReader
+    path = _sheet(built.site, lang)
+    assert path.stat().st_size < 400 * 1024
+    reader = PdfReader(path)
+    assert 1 <= len(reader.pages) <= 3
+    for pdf_page in reader.pages:
+        box = pdf_page.mediabox
+        assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 297)  # A4 in mm
+    fonts = _fonts(reader)
+    assert fonts and all(fonts.values()), fonts
+    assert all("+" in name for name in fonts)  # subsets, so the file stays small
+    assert reader.metadata.title and reader.trailer["/Root"].get("/MarkInfo", {}).get("/Marked")  # tagged PDF
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fact_sheet_text_is_real_and_holds_the_catalogue(built, lang):
+    from pypdf import PdfReader
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(_sheet(built.site, lang)).pages))
+    squeezed = text.replace(" ", "")
+    figures = json.loads((built.site / "data" / "figures.json").read_text(encoding="utf-8"))
+    for figure in figures:
+        assert figure[f"label_{lang}"].replace(" ", "") in squeezed, figure["id"]
+    # the issue's example, written the way each language writes it
+    assert ("333.5亿元" if lang.startswith("zh") else "33.35 billion yuan") in text
+    parks = json.loads((built.site / "data" / "parks.json").read_text(encoding="utf-8"))
+    for park in parks:
+        if park["kind"] in ("platform", "park"):
+            assert park[f"name_{lang}"].replace(" ", "") in squeezed
+    seed = next((ROOT / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
+    for line in ("Tel: +86 758 3611228", "Tel: +86 758 2899202", "Email: shqyfw@vip.163.com", "Email: zqszsj@126.com"):
+        assert line in seed and line.split(": ")[1] in text  # the offices as the seed gives them
+    assert SITE_URL + ROOTS[lang] in squeezed  # beside the QR code
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("origin", ["", "figures", "contact"])
+def test_fact_sheet_is_linked_from_home_figures_and_contact(built, lang, origin):
+    links = page(built.site, f"{ROOTS[lang]}{origin}".rstrip("/")).links
+    target = [h for h in links if h.endswith(f"zhaoqing-fact-sheet-{lang}.pdf")]
+    assert target
+    assert (built.site / ROOTS[lang] / origin / target[0]).resolve() == _sheet(built.site, lang).resolve()
+
+
+def test_fact_sheet_refuses_a_fallback_font(tmp_path):
+    """Without Noto Sans CJK the build stops with the package to install, not a sheet of empty boxes."""
+    import weasyprint
+    from generator.errors import InputError
+    from generator.kit.factsheet import _check_fonts
+    pdf = weasyprint.HTML(string='<p style="font-family: DejaVu Sans">Zhaoqing</p>').write_pdf()
+    with pytest.raises(InputError) as err:
+        _check_fonts(pdf, "Noto Sans CJK SC")
+    assert "fonts-noto-cjk" in str(err.value.problems[0])

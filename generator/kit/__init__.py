@@ -14,7 +14,7 @@ from ..catalogue import Catalogue
 from ..pages import Page, lang_path
 from ..schema import LANGS, NewsMeta
 from ..sources import SourceIndex
-from . import jsonld, opendata
+from . import factsheet, jsonld, opendata
 from .common import lang_root, words
 
 
@@ -63,9 +63,18 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
     structured = jsonld.structured_data(cat, metas, site_url, site_names, opendata.TABLES)
     plugin_data = {"structured-data.json": jsonld.plugin_file(structured)}
     pages, context = [], {}
+    sheets = {lang: factsheet.render_pdf(factsheet.html(cat, metas, index, site_url, site_names[lang], lang),
+                                         root / "build" / "cache", words(lang)["pdf_font"])
+              for lang in LANGS}
+    factsheet.prune(root / "build" / "cache", list(sheets.values()))
+    files.update({factsheet.path(lang): pdf for lang, pdf in sheets.items()})
     names = ", ".join(site_names.get(lang, lang) for lang in LANGS)
     for lang in LANGS:
         w = words(lang)
+
+        def sheet(page: str) -> dict:
+            return {"href": up(page, lang) + factsheet.path(lang), "size": factsheet.size_label(sheets[lang])}
+
         path = lang_path("accessibility/index.md", lang)
         pages.append(Page(path=path, template=f"kit/accessibility.{lang}.md.j2",
                           front={"title": w["accessibility_link"],
@@ -77,7 +86,12 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
             {"name": name, "rows": len(rows), "columns": list(rows[0]),
              "csv": f"{up(figures, lang)}data/{name}.csv", "json": f"{up(figures, lang)}data/{name}.json"}
             for name, rows in tables.items()]}}
-        context[lang_path("contact/index.md", lang)] = {"w": w, "kit": {"accessibility": "../accessibility/index.md"}}
-        context[lang_path("index.md", lang)] = {"home": {"accessibility": {"label": w["accessibility_link"],
-                                                                            "href": "accessibility/"}}}
+        contact = lang_path("contact/index.md", lang)
+        context[contact] = {"w": w, "kit": {"accessibility": "../accessibility/index.md",
+                                            "factsheet": sheet(contact)}}
+        context[figures]["kit"]["factsheet"] = sheet(figures)
+        home = sheet(lang_path("index.md", lang))
+        context[lang_path("index.md", lang)] = {"home": {
+            "accessibility": {"label": w["accessibility_link"], "href": "accessibility/"},
+            "factsheet": {"label": w["factsheet_link"].format(size=home["size"]), "href": home["href"]}}}
     return Kit(pages=pages, files=files, plugin_data=plugin_data, context=context)
