@@ -14,7 +14,7 @@ from ..catalogue import Catalogue
 from ..pages import Page, lang_path
 from ..schema import LANGS, NewsMeta
 from ..sources import SourceIndex
-from . import factsheet, jsonld, opendata
+from . import boundaries, districtmap, factsheet, jsonld, opendata
 from .common import lang_root, words
 
 
@@ -68,6 +68,7 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
               for lang in LANGS}
     factsheet.prune(root / "build" / "cache", list(sheets.values()))
     files.update({factsheet.path(lang): pdf for lang, pdf in sheets.items()})
+    regions, provenance = boundaries.load(root)
     names = ", ".join(site_names.get(lang, lang) for lang in LANGS)
     for lang in LANGS:
         w = words(lang)
@@ -94,4 +95,8 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
         context[lang_path("index.md", lang)] = {"home": {
             "accessibility": {"label": w["accessibility_link"], "href": "accessibility/"},
             "factsheet": {"label": w["factsheet_link"].format(size=home["size"]), "href": home["href"]}}}
+        for park_id in [None] + [p.id for p in cat.parks]:  # the parks index, then each park
+            path = lang_path(f"parks/{park_id or 'index'}.md", lang)
+            context[path] = {"w": w, **districtmap.context(cat, regions, provenance, path, lang, park_id,
+                                                            up(path, lang))}
     return Kit(pages=pages, files=files, plugin_data=plugin_data, context=context)
