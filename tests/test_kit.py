@@ -481,3 +481,23 @@ def test_kit_pages_pass_axe_and_fetch_nothing_from_elsewhere(chromium, path):
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
            for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == [] and outside == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_map_highlights_the_districts_of_an_industry_or_project(built, lang):
+    import yaml
+    parks = {p["id"]: p for p in _catalogue_parks()}
+    projects = yaml.safe_load((ROOT / "data" / "projects.yml").read_text(encoding="utf-8"))
+
+    def district_of(park_id):
+        park = parks.get(park_id or "")
+        return None if park is None else park_id if park["kind"] in ("district", "county") else park["district"]
+
+    for project in projects:
+        html = (built.site / ROOTS[lang] / "projects" / project["id"] / "index.html").read_text(encoding="utf-8")
+        district = district_of(project.get("park"))
+        marked = re.findall(r'<a href="[^"]*parks/([^/"]+)/" class="[^"]*portal-map__area--here', html)
+        assert marked == ([district] if district else []), project["id"]
+        assert ('class="portal-map"' in html) == bool(district)  # no map where the sources place nothing
+    html = (built.site / ROOTS[lang] / "sectors" / "hydrogen-energy" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="[^"]*parks/([^/"]+)/" class="[^"]*portal-map__area--here', html) == ["duanzhou-district"]

@@ -69,6 +69,7 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
     factsheet.prune(root / "build" / "cache", list(sheets.values()))
     files.update({factsheet.path(lang): pdf for lang, pdf in sheets.items()})
     regions, provenance = boundaries.load(root)
+    marked = districtmap.highlights(cat, regions)
     names = ", ".join(site_names.get(lang, lang) for lang in LANGS)
     for lang in LANGS:
         w = words(lang)
@@ -95,8 +96,14 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
         context[lang_path("index.md", lang)] = {"home": {
             "accessibility": {"label": w["accessibility_link"], "href": "accessibility/"},
             "factsheet": {"label": w["factsheet_link"].format(size=home["size"]), "href": home["href"]}}}
-        for park_id in [None] + [p.id for p in cat.parks]:  # the parks index, then each park
-            path = lang_path(f"parks/{park_id or 'index'}.md", lang)
-            context[path] = {"w": w, **districtmap.context(cat, regions, provenance, path, lang, park_id,
-                                                            up(path, lang))}
+        # The map: on the parks index and every park page; on an industry's or a project's page
+        # when the catalogue places it in a district, which the map then highlights
+        shown = [("parks", None, "")] + [("parks", p.id, "map_here") for p in cat.parks] + \
+            [(kind, e.id, f"map_{kind}_here") for kind, items in (("sectors", cat.sectors), ("projects", cat.projects))
+             for e in items if (kind, e.id) in marked]
+        for kind, entry_id, note in shown:
+            path = lang_path(f"{kind}/{entry_id or 'index'}.md", lang)
+            context[path] = {"w": w, **districtmap.context(
+                cat, regions, provenance, path, lang, entry_id if kind == "parks" else None,
+                marked.get((kind, entry_id), set()), w.get(note, ""), up(path, lang))}
     return Kit(pages=pages, files=files, plugin_data=plugin_data, context=context)

@@ -105,9 +105,26 @@ def areas(cat: Catalogue, regions: list[Region]) -> tuple[list[Area], list[Badge
     return found, unplaced, project.height + LEGEND
 
 
+def highlights(cat: Catalogue, regions: list[Region]) -> dict[tuple[str, str], set[str]]:
+    """(kind, id) -> the districts to highlight on its page: a park's own, an industry's, a project's."""
+    found, _, _ = areas(cat, regions)
+    marked: dict[tuple[str, str], set[str]] = {}
+    for area in found:
+        if not area.entry:
+            continue
+        for park_id in [area.entry.id] + [b.park.id for b in area.badges]:
+            marked[("parks", park_id)] = {area.entry.id}
+        for sector in area.sectors:
+            marked.setdefault(("sectors", sector), set()).add(area.entry.id)
+        for project in area.projects:
+            marked.setdefault(("projects", project.id), set()).add(area.entry.id)
+    return marked
+
+
 def context(cat: Catalogue, regions: list[Region], provenance: dict, page_path: str, lang: str,
-            current: str | None, up: str) -> dict:
-    """What kit/district_map.md.j2 needs on one page; `current` is the park the page is about."""
+            current: str | None, highlight: set[str], note: str, up: str) -> dict:
+    """What kit/district_map.md.j2 needs on one page: `current` is the park the page is about (if it
+    is one), `highlight` the districts to mark, `note` what the mark means."""
     found, unplaced, height = areas(cat, regions)
     root = up + lang_root(lang)
 
@@ -116,11 +133,9 @@ def context(cat: Catalogue, regions: list[Region], provenance: dict, page_path: 
             return area.entry.name(lang)
         return area.region.name_en if lang == "en" else area.region.name_zh
 
-    current_park = next((p for p in cat.parks if p.id == current), None)
-    here = current_park.district if current_park and current_park.kind not in REGION_KINDS else current
     return {"map": {
         "width": WIDTH, "height": height, "legend_y": height - LEGEND + 14, "areas": found, "unplaced": unplaced,
-        "name": region_name, "href": lambda park_id: f"{root}parks/{park_id}/", "current": current, "here": here,
+        "name": region_name, "href": lambda park_id: f"{root}parks/{park_id}/", "current": current, "highlight": highlight, "note": note,
         "provenance": provenance, "link": Linker(page_path, lang),
     }}
 
