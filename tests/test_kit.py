@@ -501,3 +501,21 @@ def test_map_highlights_the_districts_of_an_industry_or_project(built, lang):
         assert ('class="portal-map"' in html) == bool(district)  # no map where the sources place nothing
     html = (built.site / ROOTS[lang] / "sectors" / "hydrogen-energy" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<a href="[^"]*parks/([^/"]+)/" class="[^"]*portal-map__area--here', html) == ["duanzhou-district"]
+
+
+def test_kit_output_is_the_same_on_every_run(tmp_path):
+    """Sets iterate in a different order under another hash seed; the built files must not."""
+    import os
+    import subprocess
+    import sys
+    from conftest import copy_project
+    root = copy_project(tmp_path / "project")
+    trees = []
+    for seed in ("1", "2"):
+        run = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"], cwd=ROOT,
+                             capture_output=True, text=True, env=dict(os.environ, PYTHONHASHSEED=seed))
+        assert run.returncode == 0, run.stderr
+        built_docs = root / "build" / "docs"
+        trees.append({p.relative_to(built_docs).as_posix(): p.read_bytes() for p in built_docs.rglob("*") if p.is_file()})
+    changed = sorted(k for k in trees[0] if trees[0][k] != trees[1].get(k))
+    assert changed == []

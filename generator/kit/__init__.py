@@ -70,7 +70,7 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
     files.update({factsheet.path(lang): pdf for lang, pdf in sheets.items()})
     regions, provenance = boundaries.load(root)
     marked = districtmap.highlights(cat, regions)
-    names = ", ".join(site_names.get(lang, lang) for lang in LANGS)
+    names = [site_names.get(lang, lang) for lang in LANGS]
     for lang in LANGS:
         w = words(lang)
 

@@ -96,7 +96,7 @@ def areas(cat: Catalogue, regions: list[Region]) -> tuple[list[Area], list[Badge
             badge.x, badge.y = area.x + (i - (len(area.badges) - 1) / 2) * 30, area.y + 22
         if not area.entry:
             continue
-        here = {area.entry.id} | {b.park.id for b in area.badges}
+        here = [area.entry.id] + [b.park.id for b in area.badges]  # a list: the same order on every run
         area.projects = [p for p in cat.projects if p.park in here]
         sectors = [s for pid in here for s in parks[pid].sectors] + [s for p in area.projects for s in p.sectors]
         area.sectors = list(dict.fromkeys(sectors))
