@@ -519,3 +519,16 @@ def test_kit_output_is_the_same_on_every_run(tmp_path):
         trees.append({p.relative_to(built_docs).as_posix(): p.read_bytes() for p in built_docs.rglob("*") if p.is_file()})
     changed = sorted(k for k in trees[0] if trees[0][k] != trees[1].get(k))
     assert changed == []
+
+
+def test_every_site_language_has_the_kits_words_and_statement():
+    """A language added to the site needs its kit words and accessibility statement (checked here, by name)."""
+    import yaml
+    strings = ROOT / "generator" / "strings" / "kit"
+    keys = set(yaml.safe_load((strings / f"{LANGS[0]}.yml").read_text(encoding="utf-8")))
+    for lang in LANGS:
+        path = strings / f"{lang}.yml"
+        assert path.is_file(), f"add {path.relative_to(ROOT)}"
+        assert set(yaml.safe_load(path.read_text(encoding="utf-8"))) == keys, lang
+        template = ROOT / "generator" / "templates" / "kit" / f"accessibility.{lang}.md.j2"
+        assert template.is_file(), f"add {template.relative_to(ROOT)}"

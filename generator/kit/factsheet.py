@@ -10,6 +10,7 @@ hash of its HTML: `mkdocs serve` regenerates without re-rendering it.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ def html(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_url: st
                                                   svgclass=None, lineclass=None)
     return _environment().get_template(TEMPLATE).render(
         w=w, lang=w["bcp47"], site_name=site_name, home=home, figures=figures, sectors=sectors, parks=parks,
-        offices=offices, refs=refs, qr=qr.getvalue().decode("utf-8"))
+        offices=offices, refs=refs, qr="data:image/svg+xml;base64," + base64.b64encode(qr.getvalue()).decode("ascii"))
 
 
 def render_pdf(text: str, cache: Path, font: str) -> bytes:
