@@ -58,8 +58,8 @@ def _report_url(site_url: str) -> str:
 
 def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_names: dict[str, str],
                  site_url: str, root: Path) -> Kit:
-    files = opendata.open_data_files(cat, index, site_url)
     tables = opendata.tables(cat, index, site_url)
+    files = opendata.open_data_files(tables)
     structured = jsonld.structured_data(cat, metas, site_url, site_names, opendata.TABLES)
     plugin_data = {"structured-data.json": jsonld.plugin_file(structured)}
     pages, context = [], {}
@@ -79,8 +79,7 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
 
         path = lang_path("accessibility/index.md", lang)
         pages.append(Page(path=path, template=f"kit/accessibility.{lang}.md.j2",
-                          front={"title": w["accessibility_link"],
-                                 "generated_from": "data"},
+                          front={"title": w["accessibility_link"], "generated_from": "data"},
                           context=dict(site_url=site_url, languages=names, axe_version=_axe_version(root),
                                        report_url=_report_url(site_url))))
         figures = lang_path("figures/index.md", lang)

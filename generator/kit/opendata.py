@@ -79,10 +79,10 @@ def _csv(rows: list[dict]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def open_data_files(cat: Catalogue, index: SourceIndex, site_url: str) -> dict[str, bytes]:
-    """data/<table>.csv and data/<table>.json, one address for every language."""
+def open_data_files(found: dict[str, list[dict]]) -> dict[str, bytes]:
+    """data/<table>.csv and data/<table>.json of `tables()`, one address for every language."""
     files = {}
-    for name, rows in tables(cat, index, site_url).items():
+    for name, rows in found.items():
         files[f"data/{name}.csv"] = _csv(rows)
         files[f"data/{name}.json"] = (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     return files
