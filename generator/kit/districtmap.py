@@ -11,11 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from jinja2 import Environment
 
 from ..catalogue import Catalogue, Park
 from ..links import Linker
-from ..pages import lang_path
 from ..errors import InputError, Problem
 from .boundaries import FILE, Region
 from .common import lang_root

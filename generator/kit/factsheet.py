@@ -18,10 +18,10 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..catalogue import Catalogue
+from ..contacts import qr_svg
 from ..errors import InputError, Problem
 from ..render import strings
 from ..schema import NewsMeta
@@ -78,12 +78,10 @@ def html(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_url: st
              for p in cat.parks if p.kind in ("platform", "park")]
     offices = [dict(name=name(o), contact=o.contact) for o in cat.offices if o.contact]
     home = site_url + lang_root(lang)
-    qr = io.BytesIO()
-    segno.make(home, error="m", micro=False).save(qr, kind="svg", scale=3, border=1, xmldecl=False,
-                                                  svgclass=None, lineclass=None)
+    qr = qr_svg(home)  # drawn as the contact cards' codes are
     return _environment().get_template(TEMPLATE).render(
         w=w, lang=w["bcp47"], site_name=site_name, home=home, figures=figures, sectors=sectors, parks=parks,
-        offices=offices, refs=refs, qr="data:image/svg+xml;base64," + base64.b64encode(qr.getvalue()).decode("ascii"))
+        offices=offices, refs=refs, qr="data:image/svg+xml;base64," + base64.b64encode(qr).decode("ascii"))
 
 
 def render_pdf(text: str, cache: Path, font: str) -> bytes:
