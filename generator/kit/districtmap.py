@@ -11,10 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-
 from ..catalogue import Catalogue, Park
-from ..links import Linker
 from ..errors import InputError, Problem
+from ..links import Linker
 from .boundaries import FILE, Region
 from .common import lang_root
 
