@@ -535,3 +535,19 @@ def test_every_site_language_has_the_kits_words_and_statement():
         assert set(yaml.safe_load(path.read_text(encoding="utf-8"))) == keys, lang
         template = ROOT / "generator" / "templates" / "kit" / f"accessibility.{lang}.md.j2"
         assert template.is_file(), f"add {template.relative_to(ROOT)}"
+
+
+@pytest.mark.parametrize("break_it,expected", [
+    (lambda root: (root / "data" / "parks.yml").write_text(
+        (root / "data" / "parks.yml").read_text(encoding="utf-8").replace("zh: 封开县", "zh: 封开"), encoding="utf-8"),
+     "data/parks.yml:1: county 'fengkai-county' (封开) is not in data/boundaries/zhaoqing.geojson"),
+    (lambda root: (root / "data" / "boundaries" / "zhaoqing.geojson").write_text("{", encoding="utf-8"),
+     "data/boundaries/zhaoqing.geojson:1: cannot read the district boundaries"),
+])
+def test_map_inputs_fail_with_one_line_naming_the_file(tmp_path, break_it, expected):
+    from conftest import copy_project, run_generator
+    root = copy_project(tmp_path / "project")
+    break_it(root)
+    run = run_generator(root, "check")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert expected in run.stderr, run.stderr
