@@ -69,6 +69,10 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     names = cat.names()
 
     try:
+        chinese.load_phrases(layout.data / "zh_phrases.yml", "data/zh_phrases.yml")
+    except InputError as err:
+        problems.extend(err.problems)
+    try:
         terms = glossary.load(layout.data / "glossary.yml", "data/glossary.yml")
     except InputError as err:
         problems.extend(err.problems)
