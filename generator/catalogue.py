@@ -110,6 +110,16 @@ class Figure:
     change: str | None = None
     headline: bool = False
     note: Text | None = None
+    reading: Decimal | None = None  # the editors' reading of a doubtful value (data/corrections.yml)
+    correction: str | None = None  # the correction entry that explains the reading
+
+    @property
+    def effective(self) -> Decimal:
+        """The value to compare and chart: the editors' reading where the source's is doubtful."""
+        return self.reading if self.reading is not None else self.value
+
+    def show_reading(self, lang: str) -> str:
+        return units.show(self.reading, self.unit, lang, self.qualifier)
 
     def show(self, lang: str) -> str:
         return units.show(self.value, self.unit, lang, self.qualifier)
@@ -287,7 +297,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                               bool(i.data.get("zh_name_is_translation")), contact))
     figures = []
     for i in items("figures", ("id", "metric", "label", "value", "unit", "period", "place", "source", "qualifier",
-                               "change", "headline", "note")):
+                               "change", "headline", "note", "reading", "correction")):
         try:
             value = units.parse_en(str(i.get("value", (str, int), default="0")))
         except units.UnitError as err:
@@ -303,12 +313,22 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
             i.problem("qualifier", f"unknown qualifier {qualifier!r}", f"use {' or '.join(units.QUALIFIERS)}")
             qualifier = None
         source = i.source(i.data.get("source"), "source")
+        reading = None
+        if i.data.get("reading") is not None:
+            try:
+                reading = units.parse_en(str(i.data["reading"]))
+            except units.UnitError as err:
+                i.problem("reading", str(err).split(" (")[0], "write the reading as a number: 10 billion")
+            if not i.data.get("correction"):
+                i.problem("reading", "a reading needs the correction that explains it",
+                          "add 'correction: <id from data/corrections.yml>'")
         figures.append(Figure(
             id=i.get("id", str, default=""), metric=i.get("metric", str, default=""), label=i.text("label") or Text("", ""),
             value=value, unit=i.choice("unit", tuple(units.UNITS)), period=period,
             place=i.get("place", str, default=CITY), source=source or Source("", "", i.file, i.line),
             qualifier=qualifier, change=i.get("change", str, required=False),
-            headline=bool(i.data.get("headline")), note=i.text("note", required=False)))
+            headline=bool(i.data.get("headline")), note=i.text("note", required=False),
+            reading=reading, correction=i.get("correction", str, required=False)))
     catalogue = Catalogue(sectors, parks, projects, offices, figures)
     if problems:  # ids in a broken file would look unknown everywhere else
         raise InputError(problems)
