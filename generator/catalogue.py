@@ -49,6 +49,7 @@ class Fact:
 class Milestone:
     date: str
     text: Text
+    inferred: bool = False  # the editors' reading (e.g. a year the seed leaves out), marked as such
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Project(Entry):
     dates: list[Milestone] = field(default_factory=list)
     status: str = ""
     description: Text | None = None
+    park_inferred: bool = False  # the park is the editors' reading of the seed, marked as such
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class Figure:
     note: Text | None = None
     reading: Decimal | None = None  # the editors' reading of a doubtful value (data/corrections.yml)
     correction: str | None = None  # the correction entry that explains the reading
+    period_inferred: bool = False  # the period is the editors' reading ("since the beginning of this year")
 
     @property
     def effective(self) -> Decimal:
@@ -278,13 +281,15 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
         parks.append(Park(**entry_fields(i, sources_required=False), kind=i.choice("kind", PARK_KINDS), district=i.get("district", str, False),
                           sectors=i.strings("sectors"), facts=facts))
     projects = []
-    for i in items("projects", _ENTRY_KEYS + ("sectors", "park", "investment_yuan", "dates", "status", "description")):
+    for i in items("projects", _ENTRY_KEYS + ("sectors", "park", "investment_yuan", "dates", "status", "description",
+                                                    "park_inferred")):
         amount = i.get("investment_yuan", int, required=False)
-        dates = [Milestone(str(d.get("date")), Text(d.get("en", ""), d.get("zh", "")))
+        dates = [Milestone(str(d.get("date")), Text(d.get("en", ""), d.get("zh", "")), bool(d.get("inferred")))
                  for d in i.get("dates", list, required=False, default=[]) if isinstance(d, dict)]
         projects.append(Project(**entry_fields(i), sectors=i.strings("sectors"), park=i.get("park", str, False),
                                 investment_yuan=Decimal(amount) if amount is not None else None, dates=dates,
-                                status=i.choice("status", STATUSES), description=i.text("description")))
+                                status=i.choice("status", STATUSES), description=i.text("description"),
+                                park_inferred=bool(i.data.get("park_inferred"))))
     offices = []
     by_name = {c.name: c for c in contacts}
     for i in items("offices", ("id", "seed", "name", "zh_name_is_translation")):
@@ -297,7 +302,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                               bool(i.data.get("zh_name_is_translation")), contact))
     figures = []
     for i in items("figures", ("id", "metric", "label", "value", "unit", "period", "place", "source", "qualifier",
-                               "change", "headline", "note", "reading", "correction")):
+                               "change", "headline", "note", "reading", "correction", "period_inferred")):
         try:
             value = units.parse_en(str(i.get("value", (str, int), default="0")))
         except units.UnitError as err:
@@ -328,7 +333,8 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
             place=i.get("place", str, default=CITY), source=source or Source("", "", i.file, i.line),
             qualifier=qualifier, change=i.get("change", str, required=False),
             headline=bool(i.data.get("headline")), note=i.text("note", required=False),
-            reading=reading, correction=i.get("correction", str, required=False)))
+            reading=reading, correction=i.get("correction", str, required=False),
+            period_inferred=bool(i.data.get("period_inferred"))))
     catalogue = Catalogue(sectors, parks, projects, offices, figures)
     if problems:  # ids in a broken file would look unknown everywhere else
         raise InputError(problems)
