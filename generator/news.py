@@ -20,7 +20,7 @@ def news_meta(post: Post, mentions: dict[str, list[str]] | None = None,
     src = en.source
     return NewsMeta(
         title=en.title,
-        date=post.blog_date,
+        date=publication_date(post),
         lang="en",
         slug=slugify(en.title),
         summary=textfmt.summary([corrections.plain(corrections.segments(p.text, fixes or []), "en", says)
@@ -35,6 +35,17 @@ def news_meta(post: Post, mentions: dict[str, list[str]] | None = None,
         projects=mentions.get("projects", []),
         generated_from=post.seed,
     )
+
+
+def publication_date(post: Post):
+    """The source's original publication day where the seed has a source line; else the blog's date."""
+    src = post.english.source or next((v.source for v in post.versions if v.source), None)
+    return src.published.date() if src else post.blog_date
+
+
+def reposted(post: Post):
+    """The blog's repost date, shown second, when it differs from the publication day."""
+    return post.blog_date if post.blog_date != publication_date(post) else None
 
 
 def _simplified(version: Version) -> Version:
@@ -61,7 +72,7 @@ def english_page(post: Post, meta: NewsMeta, names: dict, fixes: list[correction
     used = {seg.correction.id: seg.correction for _, segs in paragraphs for seg in segs if seg.correction}
     return Page(path=f"news/{meta.slug}.md", template="news.md.j2", meta=meta,
                 context={"paragraphs": paragraphs, "source_link": source_link(meta.seed),
-                         "corrections": list(used.values()), "names": names})
+                         "corrections": list(used.values()), "names": names, "reposted": reposted(post)})
 
 
 def chinese_page(post: Post, en_meta: NewsMeta, names: dict) -> Page | None:
@@ -83,7 +94,8 @@ def chinese_page(post: Post, en_meta: NewsMeta, names: dict) -> Page | None:
     )
     return Page(path=lang_path(f"news/{meta.slug}.md", "zh"), template="news.md.j2", meta=meta,
                 context={"paragraphs": [(p, [corrections.Segment(p.text)]) for p in zh.paragraphs],
-                         "source_link": source_link(meta.seed), "corrections": [], "names": names})
+                         "source_link": source_link(meta.seed), "corrections": [], "names": names,
+                         "reposted": reposted(post)})
 
 
 def missing_chinese_page(en_meta: NewsMeta, names: dict) -> Page:
@@ -93,8 +105,8 @@ def missing_chinese_page(en_meta: NewsMeta, names: dict) -> Page:
                 context={"english": en_meta, "english_link": f"../../../news/{en_meta.slug}/", "names": names})
 
 
-def editor_page(item, names: dict) -> Page:
+def editor_page(item, names: dict, reposted_on=None) -> Page:
     """An editor's item with the same date line, tags and notices as generated ones; body as written."""
     return Page(path=item.path, template="news.md.j2", meta=item.meta,
                 context={"body": item.body.strip(), "source_link": source_link(item.meta.seed),
-                         "corrections": [], "names": names})
+                         "corrections": [], "names": names, "reposted": reposted_on})

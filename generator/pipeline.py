@@ -113,7 +113,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     # An editor's translation of a generated item names what the original names
     generated_en = {p.meta.slug: p.meta for p in pages if p.meta and p.meta.lang == "en"}
     editor = [_inherit_tags(item, generated_en.get(item.meta.slug)) for item in editor]
-    pages.extend(news.editor_page(item, names) for item in editor)
+    repost = {slugs[p.seed]: news.reposted(p) for p in posts}  # the blog's date, shown second
+    pages.extend(news.editor_page(item, names, repost.get(item.meta.slug)) for item in editor)
     metas = [p.meta for p in pages if p.meta]
     pages.extend(news_indexes(metas))
     pages.extend(knowledge_pages(cat, metas, index, slugs))
