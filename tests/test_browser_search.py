@@ -23,7 +23,8 @@ ENGLISH = {
     "Lotus-Fuxi": "parks/dinghu-lotus-fuxi/",
     "symposium": "news/citys-industrial-investment-promotion-landing-park-planning-construction/",
     "cooked land": "glossary/",
-    "Ten Actions": "glossary/",
+    # Seed 004's section heading names the Ten Actions (a heading since issue 11)
+    "Ten Actions": "news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/",
     "key figures": "figures/",
     "vCard": "contact/",
     "telephone": "contact/",
