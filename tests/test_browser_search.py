@@ -27,8 +27,7 @@ ENGLISH = {
     "gratifying": "news/ground-breaking-construction-accelerated-zhaoqings-investment-promotion-first/",
     "backbone": "news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/",
     "cooked land": "glossary/",
-    # Seed 004's section heading names the Ten Actions (a heading since issue 11)
-    "Ten Actions": "news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/",
+    "Ten Actions": "glossary/",
     "key figures": "figures/",
     "vCard": "contact/",
     "telephone": "contact/",
