@@ -12,6 +12,7 @@ from . import charts, chinese, contacts, feeds, glossary, matching, news, search
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
+from .inputs import link_problems
 from .indexes import news_indexes
 from .home import home_pages
 from .knowledge import knowledge_pages
@@ -54,6 +55,9 @@ def _read_seeds(layout: Layout, problems: list[Problem]) -> tuple[list[Post], di
 
 def generate(layout: Layout, drafts: bool = False) -> Generated:
     """Everything the built docs tree must hold; `drafts` (the preview) keeps draft items."""
+    links = link_problems(layout)
+    if links:  # nothing is read through a link
+        raise InputError(links)
     problems: list[Problem] = []
     posts, texts, sources = _read_seeds(layout, problems)
     try:
@@ -100,7 +104,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     # An editor's translation of a generated item names what the original names
     generated_en = {p.meta.slug: p.meta for p in pages if p.meta and p.meta.lang == "en"}
     editor = [_inherit_tags(item, generated_en.get(item.meta.slug)) for item in editor]
-    pages.extend(news.editor_page(item, names) for item in editor)
+    editor_pages = [news.editor_page(item, names) for item in editor]
+    pages.extend(editor_pages)
     metas = [p.meta for p in pages if p.meta]
     pages.extend(news_indexes(metas))
     pages.extend(knowledge_pages(cat, metas, index, slugs))
@@ -110,23 +115,23 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     site_names = site_config.site_names(layout.root)
     pages.extend(home_pages(cat, metas, index, site_names))
 
-    files = _editor_files(layout)
+    editor_files = _editor_files(layout)
+    files = dict(editor_files)
+    problems.extend(_clash_problems(editor_files, pages, editor_pages))
     for path in hidden_paths:  # drafts stay out of the published site
         del files[path]
-    editor_paths_all = editor_paths | hidden_paths
     for page in pages:
-        if page.path in files and page.path not in editor_paths_all:
-            problems.append(Problem(f"docs/{page.path}", 1, "this path is generated",
-                                    "rename the file; generated pages cannot be replaced by editor files"))
         files[page.path] = page.text().encode("utf-8")
-    files.update(sources)
-    files.update(contacts.contact_files([o for o in cat.offices if o.contact]))
+    generated = dict(sources)
+    generated.update(contacts.contact_files([o for o in cat.offices if o.contact]))
     url = site_config.site_url(layout.root)
-    files.update(feeds.feed_files(metas, url, site_names))
-    files["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
+    generated.update(feeds.feed_files(metas, url, site_names))
+    generated["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
     flagged = set(inconsistent(cat.figures))
     for lang in ("en", "zh"):
-        files[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
+        generated[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
+    problems.extend(_clash_problems(editor_files, generated))
+    files.update(generated)
     if problems:
         raise InputError(problems)
     plugin_data = {
@@ -156,6 +161,15 @@ def _editor_files(layout: Layout) -> dict[str, bytes]:
         if path.is_file():
             files[path.relative_to(layout.docs).as_posix()] = path.read_bytes()
     return files
+
+
+def _clash_problems(editor_files: dict[str, bytes], generated, editor_pages: list[Page] = ()) -> list[Problem]:
+    """An editor file at a path the generator writes: an error naming the editor's file, never a silent winner."""
+    own = {id(p) for p in editor_pages}  # an editor's news item is rendered at its own path
+    paths = [p.path for p in generated if id(p) not in own] if isinstance(generated, list) else list(generated)
+    return [Problem(f"docs/{path}", 1, "the generator writes this path itself",
+                    "rename or remove this file; generated pages, feeds, vCards and sources cannot be replaced")
+            for path in sorted(set(paths)) if path in editor_files]
 
 
 def _slug_problems(pages: list[Page], editor: list[EditorItem]) -> list[Problem]:

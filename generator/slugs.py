@@ -6,6 +6,14 @@ import unicodedata
 
 _STOP = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "has", "its", "is", "with", "s"}
 
+# The one form of every id and slug: it becomes a path and a URL, so nothing else is allowed
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+SLUG_HINT = "use only a-z, 0-9 and single '-' between words, e.g. new-battery-plant"
+
+
+def is_slug(text: object) -> bool:
+    return isinstance(text, str) and SLUG.fullmatch(text) is not None
+
 
 def slugify(title: str, max_words: int = 8) -> str:
     """ASCII words of the English title, stop words dropped, at most `max_words`."""

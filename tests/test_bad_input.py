@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_generator
+from generator import writer
+from generator.errors import InputError
 
 SEED_SLUG = "zhaoqing-investment-promotion-continues-achieving-good-start-january"
 
@@ -102,27 +104,136 @@ date: 2024-06-01
 }
 
 
+INPUTS = ("docs", "seeds", "data")
+
+
+def inputs_hash(root: Path) -> dict[str, str]:
+    """Every input file, links included (a link is hashed by where it points)."""
+    out = {}
+    for folder in INPUTS:
+        for p in sorted((root / folder).rglob("*")):
+            key = p.relative_to(root).as_posix()
+            if p.is_symlink():
+                out[key] = "link:" + os.readlink(p)
+            elif p.is_file():
+                out[key] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+def write(rel: str, content):
+    def apply(root: Path):
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return apply
+
+
+def edit(rel: str, old: str, new: str, count: int = 1):
+    def apply(root: Path):
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return apply
+
+
+def link(rel: str, target: str):
+    def apply(root: Path):
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target, path)
+    return apply
+
+
+def both(*steps):
+    def apply(root: Path):
+        for step in steps:
+            step(root)
+    return apply
+
+
+def expect_rejected(project: Path, change, expected: list[str]) -> str:
+    """Apply `change`, build, and check: one line per problem, exit 1, inputs and built docs untouched."""
+    before_built = tree_hash(project / "build" / "docs")
+    change(project)
+    before_inputs = inputs_hash(project)
+    outside_before = sorted(p.name for p in project.parent.iterdir())
+    result = run_generator(project, "build")
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stderr.strip().split("\n")
+    assert "Traceback" not in result.stderr, result.stderr
+    for prefix in expected:
+        assert any(line.startswith(prefix) for line in lines), (prefix, result.stderr)
+    assert len(lines) == len(expected) + 1, f"one line per problem, then the summary:\n{result.stderr}"
+    assert lines[-1].endswith("nothing was written")
+    assert inputs_hash(project) == before_inputs
+    assert tree_hash(project / "build" / "docs") == before_built
+    assert sorted(p.name for p in project.parent.iterdir()) == outside_before
+    return result.stderr
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_gets_one_clear_line_and_changes_nothing(project, case):
     rel, content, expected = CASES[case]
-    path = project / rel
-    before_docs, before_built = tree_hash(project / "docs"), tree_hash(project / "build" / "docs")
-    before_docs.pop(rel[len("docs/"):], None)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    result = run_generator(project, "build")
-    assert result.returncode == 1
-    lines = result.stderr.strip().split("\n")
-    assert any(line.startswith(expected) for line in lines), result.stderr
-    assert len(lines) == 2, "one problem line, then the summary"
-    assert "Traceback" not in result.stderr
-    assert lines[-1].endswith("nothing was written")
-    after_docs = tree_hash(project / "docs")
-    after_docs.pop(rel[len("docs/"):], None)
-    assert after_docs == before_docs
-    assert tree_hash(project / "build" / "docs") == before_built
+    expect_rejected(project, write(rel, content), [expected])
+
+
+# Hostile and careless input: each case was accepted, lost content or wrote where it must not.
+HOSTILE = {
+    # Ids become paths: only the slug form passes, at the id's own line
+    "sector-id-climbs-into-docs": (edit("data/sectors.yml", "- id: new-energy-vehicles", f"- id: ../../docs/news/{SEED_SLUG}"),
+                                   ["data/sectors.yml:4: 'id' '../../docs/news/"]),
+    "office-id-climbs-out": (edit("data/offices.yml", "- id: sihui-investment-promotion-center", "- id: ../../etc"),
+                             ["data/offices.yml:4: 'id' '../../etc' is not lower-case words joined by '-'"]),
+    "project-id-with-capitals": (edit("data/projects.yml", "- id: ", "- id: Big_Project\n  # was: ", 1),
+                                 ["data/projects.yml:"]),
+    "glossary-id-absolute": (edit("data/glossary.yml", "- id: ", "- id: /etc/passwd\n  # was: ", 1),
+                             ["data/glossary.yml:"]),
+    "duplicate-id-at-its-line": (edit("data/sectors.yml", "- id: new-energy-storage", "- id: new-energy-vehicles"),
+                                 ["data/sectors.yml:19: duplicate id 'new-energy-vehicles' (first on line 4)"]),
+    # Links are never followed
+    "link-in-assets-to-system-file": (link("docs/assets/leak.txt", "/etc/hostname"),
+                                      ["docs/assets/leak.txt:1: symbolic links are not published or read"]),
+    "linked-folder-in-docs": (link("docs/assets/etc", "/etc"), ["docs/assets/etc:1: symbolic links"]),
+    "link-in-seeds": (link("seeds/906_link.txt", "/etc/hostname"), ["seeds/906_link.txt:1: symbolic links"]),
+    "link-in-data-inside-repo": (link("data/extra.yml", "sectors.yml"), ["data/extra.yml:1: symbolic links"]),
+    # Generated files never silently win over an editor's file
+    "editor-robots": (write("docs/robots.txt", "User-agent: *\nDisallow: /\n"),
+                      ["docs/robots.txt:1: the generator writes this path itself"]),
+    "editor-feed": (write("docs/feed.zh.json", "{}"), ["docs/feed.zh.json:1: the generator writes this path itself"]),
+    "editor-vcard": (write("docs/contact/sihui-investment-promotion-center.vcf", "BEGIN:VCARD\nEND:VCARD\n"),
+                     ["docs/contact/sihui-investment-promotion-center.vcf:1: the generator writes this path itself"]),
+    "editor-source": (write("docs/sources/000_e03d15819a0c308f.txt", "edited"),
+                      ["docs/sources/000_e03d15819a0c308f.txt:1: the generator writes this path itself"]),
+    "editor-sector-page": (write("docs/sectors/new-energy-vehicles.md", "# Mine\n"),
+                           ["docs/sectors/new-energy-vehicles.md:1: the generator writes this path itself"]),
+    "editor-news-index": (both(write("docs/news/index.md", "---\ntitle: News\ndate: 2024-06-01\n---\nMine.\n"),
+                               write("docs/news/index.zh.md", "---\ntitle: 新闻\ndate: 2024-06-01\n---\n我的。\n")),
+                          ["docs/news/index.md:1: the generator writes this path itself",
+                           "docs/news/index.zh.md:1: the generator writes this path itself"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_input_is_refused_with_one_line_per_problem(project, case):
+    change, expected = HOSTILE[case]
+    expect_rejected(project, change, expected)
+
+
+def test_writer_refuses_paths_outside_its_target(tmp_path):
+    target = tmp_path / "out"
+    (tmp_path / "elsewhere").mkdir()
+    target.mkdir()
+    os.symlink(tmp_path / "elsewhere", target / "linked")
+    for rel in ("../escape.md", "/tmp/abs.md", "news/../../escape.md", "linked/x.md", "a\\..\\b.md", ""):
+        with pytest.raises(InputError) as err:
+            writer.sync({"fine.md": b"x", rel: b"y"}, target)
+        assert "refused to write outside out/" in str(err.value)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["elsewhere", "linked", "out"]
+    assert writer.sync({"news/fine.md": b"x"}, target) == ["news/fine.md", "linked"]
 
 
 def test_chinese_seed_in_gb18030_is_decoded(project):
@@ -132,14 +243,27 @@ def test_chinese_seed_in_gb18030_is_decoded(project):
     assert result.returncode == 0, result.stderr
 
 
-def test_a_failed_make_build_leaves_site_as_it_was(project):
+REJECTED_BUILDS = {
+    "broken-news": (write("docs/news/broken.md", "---\ntitle: x\n---\n"), "docs/news/broken.md:1: missing 'date'"),
+    "link-to-system-file": (link("docs/assets/leak.txt", "/etc/hostname"), "docs/assets/leak.txt:1: symbolic links"),
+    "id-into-docs": (edit("data/sectors.yml", "- id: new-energy-vehicles", f"- id: ../../docs/news/{SEED_SLUG}"),
+                     "data/sectors.yml:4: 'id'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REJECTED_BUILDS))
+def test_a_failed_make_build_leaves_inputs_and_site_as_they_were(project, case):
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
     os.symlink(ROOT / ".venv", project / ".venv")
     assert subprocess.run(["make", "build"], cwd=project, capture_output=True).returncode == 0
-    before = tree_hash(project / "site")
-    (project / "docs" / "news" / "broken.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    before_site = tree_hash(project / "site")
+    change, expected = REJECTED_BUILDS[case]
+    change(project)
+    before_inputs = inputs_hash(project)
     run = subprocess.run(["make", "build"], cwd=project, capture_output=True, text=True)
     assert run.returncode != 0
-    assert "docs/news/broken.md:1: missing 'date'" in run.stderr
-    assert tree_hash(project / "site") == before
+    assert expected in run.stderr
+    assert "Traceback" not in run.stderr
+    assert tree_hash(project / "site") == before_site
+    assert inputs_hash(project) == before_inputs
