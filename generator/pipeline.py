@@ -84,15 +84,26 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         texts_by_lang = {v.lang: " ".join([v.title, *(p.text for p in v.paragraphs)]) for v in post.versions}
         if "zh" in texts_by_lang:
             texts_by_lang["zh"] = chinese.to_simplified(texts_by_lang["zh"])
+        if not (post.version("en") or post.version("zh")):
+            problems.append(Problem(post.seed, 1, "seed has neither an English nor a Chinese version",
+                                    "add the English or Chinese text of the post"))
+            continue
         meta = news.news_meta(post, matching.mentions(cat, {k: v for k, v in texts_by_lang.items() if k in ("en", "zh")}))
         slugs[post.seed] = meta.slug
         post_texts[meta.slug] = texts_by_lang
+        if post.version("en") is None:  # Chinese only: published in Chinese, a notice in English
+            zh_page = news.chinese_page(post, meta, names)
+            if zh_page.path not in editor_paths:
+                pages.append(zh_page)
+            if f"news/{meta.slug}.md" not in editor_paths:
+                pages.append(news.missing_english_page(zh_page.meta, names))
+            continue
         pages.append(news.english_page(post, meta, names))
         if lang_path(f"news/{meta.slug}.md", "zh") in editor_paths:
             continue  # an editor's translation wins over anything generated
         pages.append(news.chinese_page(post, meta, names) or news.missing_chinese_page(meta, names))
     for item in editor:
-        if item.meta.lang == "en" and lang_path(item.path, "zh") not in editor_paths:
+        if item.meta.lang == "en" and lang_path(item.path, "zh") not in editor_paths | {p.path for p in pages}:
             pages.append(news.missing_chinese_page(item.meta, names))
     problems.extend(_slug_problems(pages, editor))
 

@@ -8,12 +8,21 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, copy_project, run_generator
 from generator import writer
 from generator.errors import InputError
 
 SEED_SLUG = "zhaoqing-investment-promotion-continues-achieving-good-start-january"
+
+
+def seed_001_lines(lang: str) -> list[str]:
+    """One language version of the real seed 001, as its lines."""
+    from generator.seed_reader import read_seed
+    path = next((ROOT / "seeds").glob("001_*.txt"))
+    version = read_seed(path, "s").version(lang)
+    return [version.title, version.title] + [p.text for p in version.paragraphs]
 
 
 def tree_hash(folder: Path) -> dict[str, str]:
@@ -267,3 +276,87 @@ def test_a_failed_make_build_leaves_inputs_and_site_as_they_were(project, case):
     assert "Traceback" not in run.stderr
     assert tree_hash(project / "site") == before_site
     assert inputs_hash(project) == before_inputs
+
+
+# Content that was silently lost or corrupted: now published whole, in its own language
+def built_docs_after(project: Path, change) -> Path:
+    change(project)
+    result = run_generator(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project / "build" / "docs"
+
+
+def front(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def seed_text(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+CHINESE_ONLY = seed_text("2024年5月7日", "落地建設跑出「加速度」! 肇慶2024年第一季招商實現良好開局",
+                         "落地建設跑出「加速度」! 肇慶2024年第一季招商實現良好開局", "投資肇慶 2024-05-07 22:09 中國廣東",
+                         "節慶期間,每逢車輛在肇慶大型產業集聚區路過,都可看到樁機作業不停歇。",
+                         "據統計,2024年第一季度,肇慶新引進產業項目186個,其中製造業項目134個。")
+
+
+def test_a_chinese_only_seed_is_published_in_chinese_with_an_english_notice(project):
+    docs = built_docs_after(project, write("seeds/908_zh.txt", CHINESE_ONLY))
+    new = [p for p in (docs / "news").glob("*.zh.md") if front(p).get("seed") == "seeds/908_zh.txt"]
+    assert len(new) == 1
+    zh = front(new[0])
+    slug = new[0].name.removesuffix(".zh.md")
+    assert slug.startswith("luo-di-jian-she"), "the Chinese title in pinyin"
+    assert (zh["lang"], zh["origin"]) == ("zh", "converted")
+    assert zh["title"].startswith("落地建设跑出") and zh["title"].endswith("肇庆2024年第一季招商实现良好开局")
+    assert "肇庆新引进产业项目186个" in new[0].read_text(encoding="utf-8")
+    en_page = docs / "news" / f"{slug}.md"
+    en = front(en_page)
+    assert (en["lang"], en["origin"]) == ("en", "missing")
+    assert "No English version yet" in en_page.read_text(encoding="utf-8")
+    assert "據統計" not in en_page.read_text(encoding="utf-8") and "据统计" not in en_page.read_text(encoding="utf-8")
+    # Stable: the same seed gets the same slug on the next run
+    assert run_generator(project, "build").returncode == 0
+    assert (docs / "news" / f"{slug}.zh.md").is_file()
+
+
+def test_an_english_only_seed_gets_the_chinese_notice(project):
+    text = seed(("Monday, June 3, 2024", "Sihui opens a new hardware park", "Sihui opens a new hardware park",
+                 "Invest in Zhaoqing 2024-06-03 10:00 Guangdong, China",
+                 "The new hardware park in Sihui covers 1,200 mu and expects 3.5 billion yuan of output, up 12.5% on the plan."))
+    docs = built_docs_after(project, write("seeds/909_en.txt", text))
+    assert front(docs / "news" / "sihui-opens-new-hardware-park.md")["lang"] == "en"
+    assert front(docs / "news" / "sihui-opens-new-hardware-park.zh.md")["origin"] == "missing"
+
+
+def seed(lines) -> str:
+    return seed_text(*lines)
+
+
+def test_numbers_in_summaries_come_out_as_written(project):
+    sentence = "The new hardware park in Sihui covers 1,200 mu and expects 3.5 billion yuan of output, up 12.5% on the plan."
+    text = seed(("Monday, June 3, 2024", "Sihui opens a new hardware park", "Sihui opens a new hardware park",
+                 "Invest in Zhaoqing 2024-06-03 10:00 Guangdong, China", sentence + " More will follow next year."))
+    docs = built_docs_after(project, write("seeds/909_en.txt", text))
+    assert front(docs / "news" / "sihui-opens-new-hardware-park.md")["summary"].startswith(sentence)
+    assert sentence in (docs / "news" / "index.md").read_text(encoding="utf-8")
+    for feed in ("feed.json", "feed_rss.xml"):
+        assert "3.5 billion yuan of output, up 12.5% on the plan." in (docs / feed).read_text(encoding="utf-8")
+
+
+CONTENT = {
+    "source-line-impossible-date": (
+        write("seeds/907_baddate.txt", seed_text("Tuesday, May 7, 2024", "A title", "A title",
+                                                 "Invest in Zhaoqing 2024-02-30 22:09 Guangdong, China",
+                                                 "Body text that would otherwise follow the source line.")),
+        ["seeds/907_baddate.txt:7: source line has an impossible date or time: "
+         "'Invest in Zhaoqing 2024-02-30 22:09 Guangdong, China'"]),
+    "japanese-only-seed": (write("seeds/910_ja.txt", seed_text("Tuesday, May 7, 2024", *[l for l in
+                                 seed_001_lines("ja")])), ["seeds/910_ja.txt:1: seed has neither an English nor a Chinese version"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONTENT))
+def test_content_that_would_be_lost_is_reported(project, case):
+    change, expected = CONTENT[case]
+    expect_rejected(project, change, expected)
