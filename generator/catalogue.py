@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import periods, units
+from . import frontmatter, periods, units
 from .errors import InputError, Problem
 from .model import Contact
 from .slugs import SLUG_HINT, is_slug
@@ -247,11 +247,14 @@ class _Item:
 
 def _items(path: Path, shown: str, problems: list[Problem], allowed) -> list[_Item]:
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        node = yaml.compose(frontmatter.decode(path.read_bytes(), shown), Loader=yaml.SafeLoader)
+    except InputError as err:
+        problems.extend(err.problems)
+        return []
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problems.append(Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML ({getattr(err, 'problem', err)})",
-                                "check indentation and put values with ':' or '#' in quotes"))
+                                frontmatter.yaml_fix(err, line_offset=1)))
         return []
     if node is None:
         return []

@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import InputError
 from .paths import Layout, project_root
 from . import pipeline
-from .skeleton import new_item
+from .skeleton import TitleError, new_item
 from .status import chinese_status
 
 
@@ -46,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
             for slug, state, title in chinese_status(pipeline.generate(layout, drafts=True)):
                 print(f"{state:<10}  {slug}  {title}")
         elif args.command == "new":
-            for path in new_item(layout, args.title, args.date, args.title_zh):
+            try:
+                written = new_item(layout, args.title, args.date, args.title_zh)
+            except TitleError as err:
+                parser.error(str(err))
+            for path in written:
                 print(f"generator: wrote {layout.show(path)}")
     except InputError as err:
         for problem in err.problems:

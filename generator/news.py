@@ -1,16 +1,13 @@
 """Generator: Posts -> news pages in English and Chinese."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from . import chinese, corrections, textfmt
 from .model import Paragraph, Post, Version
 from .pages import Page, lang_path
 from .schema import NewsMeta
-from .slugs import SLUG, slugify
-
-from pypinyin import lazy_pinyin
+from .slugs import SLUG, chinese_slug, slugify
 
 
 def news_meta(post: Post, mentions: dict[str, list[str]] | None = None) -> NewsMeta:
@@ -43,8 +40,7 @@ def post_slug(post: Post) -> str:
     if en is not None:
         slug = slugify(en.title)
     elif zh is not None:
-        syllables = lazy_pinyin(chinese.to_simplified(zh.title), errors=lambda chars: chars.lower())
-        slug = "-".join(re.findall(r"[a-z0-9]+", " ".join(syllables).lower())[:10])
+        slug = chinese_slug(chinese.to_simplified(zh.title))
     else:
         slug = ""
     return slug if slug and slug != "untitled" and SLUG.fullmatch(slug) else post.blog_date.isoformat()

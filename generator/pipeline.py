@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogue as catalogue_reader
-from . import charts, chinese, contacts, feeds, glossary, matching, news, search_terms, site_config, writer
+from . import charts, chinese, contacts, editor_pages, feeds, glossary, matching, news, search_terms, site_config, writer
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
@@ -66,6 +66,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         raise InputError(problems + err.problems) from None
     editor, found = read_editor_news(layout, cat.known_ids())
     problems.extend(found)
+    problems.extend(editor_pages.page_problems(layout))
     hidden = set() if drafts else {i.meta.slug for i in editor if i.meta.draft}
     hidden_paths = {i.path for i in editor if i.meta.slug in hidden}
     editor = [i for i in editor if i.meta.slug not in hidden]
@@ -115,8 +116,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     # An editor's translation of a generated item names what the original names
     generated_en = {p.meta.slug: p.meta for p in pages if p.meta and p.meta.lang == "en"}
     editor = [_inherit_tags(item, generated_en.get(item.meta.slug)) for item in editor]
-    editor_pages = [news.editor_page(item, names) for item in editor]
-    pages.extend(editor_pages)
+    from_editors = [news.editor_page(item, names) for item in editor]
+    pages.extend(from_editors)
     metas = [p.meta for p in pages if p.meta]
     pages.extend(news_indexes(metas))
     pages.extend(knowledge_pages(cat, metas, index, slugs))
@@ -128,7 +129,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
 
     editor_files = _editor_files(layout)
     files = dict(editor_files)
-    problems.extend(_clash_problems(editor_files, pages, editor_pages))
+    problems.extend(_clash_problems(editor_files, pages, from_editors))
     for path in hidden_paths:  # drafts stay out of the published site
         del files[path]
     for page in pages:
@@ -143,6 +144,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         generated[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
     problems.extend(_clash_problems(editor_files, generated))
     files.update(generated)
+    problems.extend(editor_pages.link_problems(layout, files, url))
     if problems:
         raise InputError(problems)
     plugin_data = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import InputError, Problem
 
@@ -22,13 +22,12 @@ def unsafe_paths(desired: dict[str, bytes], target: Path) -> list[str]:
     root = target.resolve()
     bad = []
     for rel in desired:
-        parts = PurePosixPath(rel).parts
-        if not rel or "\\" in rel or "\x00" in rel or PurePosixPath(rel).is_absolute() \
-                or any(p in ("", ".", "..") for p in parts):
-            bad.append(rel)
+        if "\\" in rel or "\x00" in rel or any(part in ("", ".", "..") for part in rel.split("/")):
+            bad.append(rel)  # also "" and "/abs" (an empty first part)
             continue
         # resolve() follows links already in the tree: the real place must still be inside
-        if not (target / rel).resolve().is_relative_to(root):
+        real = (target / rel).resolve()
+        if real == root or not real.is_relative_to(root):
             bad.append(rel)
     return bad
 
