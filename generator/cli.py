@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import sys
 from pathlib import Path
@@ -55,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                print(problem.annotation(), flush=True)  # workflow commands are read from stdout
         print(f"generator: {len(err.problems)} problem(s); nothing was written", file=sys.stderr)
         return 1
     return 0
