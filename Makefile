@@ -14,9 +14,10 @@ build: $(STAMP)
 	$(MKDOCS) build --strict --site-dir build/site.new
 	rm -rf site && mv build/site.new site
 
+# The preview (mkdocs.serve.yml): dirty reloads, drafts shown, no search index
 serve: $(STAMP)
 	$(PY) -m generator build --drafts
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+	$(MKDOCS) serve -f mkdocs.serve.yml --dirty --livereload --dev-addr 127.0.0.1:8000
 
 check: $(STAMP)
 	$(PY) -m generator check
@@ -34,8 +35,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Performance: N synthetic bilingual items (BENCH_SIZES=100,1000,5000), results in bench/results/
-bench: $(STAMP)
+# Performance: N synthetic bilingual items (BENCH_SIZES=100,1000,5000) against Hugo and a plain
+# Material + static-i18n peer; results in bench/results/
+bench: $(STAMP) $(AXE)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	command -v hugo >/dev/null || (apt-get update -qq && apt-get install -y -qq hugo >/dev/null)
 	$(PY) -m bench.run
 
 # axe-core (accessibility checks in the browser tests), pinned in package-lock.json
