@@ -201,11 +201,11 @@ def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_pa
         target = posixpath.join(here, url)
     parts = urlsplit(target)
     target = unquote(parts.path)
-    if target.endswith(".md") or parts.path.endswith(".md"):
-        return None  # MkDocs validates .md links itself
     normal = posixpath.normpath(target) if target else "."
     if normal.startswith("..") or normal.startswith("/"):
         return f"link '{url}' leads outside the site"
+    if target.endswith(".md") or parts.path.endswith(".md"):
+        return None  # MkDocs validates .md links itself
     return None if _exists("" if normal == "." else normal, files) else f"link '{url}' leads to no page or file"
 
 
