@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import lazy_pinyin
-
 _STOP = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "has", "its", "is", "with", "s"}
 
 # The one form of every id and slug: it becomes a path and a URL, so nothing else is allowed
@@ -27,6 +25,10 @@ def slugify(title: str, max_words: int = 8) -> str:
 
 def chinese_slug(title: str, max_syllables: int = 10) -> str:
     """A Chinese title in toneless pinyin, one word per character: 肇庆新区 -> zhao-qing-xin-qu ("" if none)."""
+    # Imported here: its dictionaries take a fifth of the generator's start-up, and only
+    # a Chinese-only title needs them
+    from pypinyin import lazy_pinyin
+
     syllables = lazy_pinyin(title, errors=lambda chars: chars.lower())
     return "-".join(re.findall(r"[a-z0-9]+", " ".join(syllables).lower())[:max_syllables])
 
