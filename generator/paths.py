@@ -38,8 +38,10 @@ class Layout:
         return path.relative_to(self.root).as_posix()
 
 
-# What a build needs; build output and the virtualenv stay behind
-BUILD_INPUTS = ("mkdocs.yml", "mkdocs.serve.yml", "seeds", "docs", "data", "generator", "hooks", "overrides")
+# What a build needs (package.json: the axe-core version the accessibility statement names);
+# build output and the virtualenv stay behind
+BUILD_INPUTS = ("mkdocs.yml", "mkdocs.serve.yml", "package.json", "seeds", "docs", "data", "generator", "hooks",
+                "overrides")
 
 
 def copy_project(source: Path, dest: Path) -> Path:

@@ -16,6 +16,7 @@ from .inputs import link_problems
 from .indexes import news_indexes
 from .home import home_pages
 from .knowledge import knowledge_pages
+from .kit import investor_kit
 from .render import render
 from .model import Post
 from .pages import Page, lang_path
@@ -140,6 +141,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     pages.extend(glossary.glossary_pages(terms, post_texts, metas))
     site_names = site_config.site_names(layout.root)
     pages.extend(home_pages(cat, metas, index, site_names))
+    url = site_config.site_url(layout.root)
+    kit = investor_kit(cat, metas, index, site_names, url, layout.root)
+    pages.extend(kit.attach(pages))
 
     editor_files = _editor_files(layout)
     files = dict(editor_files)
@@ -150,7 +154,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         files[page.path] = page.text().encode("utf-8")
     generated = dict(sources)
     generated.update(contacts.contact_files([o for o in cat.offices if o.contact]))
-    url = site_config.site_url(layout.root)
+    generated.update(kit.files)
     generated.update(feeds.feed_files(metas, url, site_names))
     generated["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
     flagged = set(inconsistent(cat.figures))
@@ -163,6 +167,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         raise InputError(problems)
     plugin_data = {
         "abbreviations.md": glossary.abbreviations(terms).encode("utf-8"),
+        **kit.plugin_data,
     }
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)
 

@@ -1,0 +1,108 @@
+"""The investor kit: open data, structured data, accessibility statement, fact sheets, district map.
+
+Each stage is its own module and reads only the catalogue and the news
+metadata, so nothing in the kit is a fact the seeds do not hold. Every stage
+loops over the site's languages (schema.LANGS).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalogue import Catalogue
+from ..pages import Page, lang_path
+from ..schema import LANGS, NewsMeta
+from ..sources import SourceIndex
+from . import boundaries, districtmap, factsheet, jsonld, opendata
+from .common import lang_root, words
+
+
+@dataclass
+class Kit:
+    pages: list[Page]
+    files: dict[str, bytes]
+    plugin_data: dict[str, bytes]
+    context: dict[str, dict] = field(default_factory=dict)  # docs path -> what its template adds
+
+    def attach(self, pages: list[Page]) -> list[Page]:
+        """Give the existing pages their part of the kit; returns the kit's own pages."""
+        for page in pages:
+            extra = self.context.get(page.path)
+            if not extra:
+                continue
+            if "home" in page.front:  # the home page is drawn from its front matter (overrides/home.html)
+                page.front["home"]["kit"] = extra["home"]
+            else:
+                page.context.update(extra)
+        return self.pages
+
+
+def up(path: str, lang: str) -> str:
+    """From the published page of docs `path` in `lang` up to the site root, as a relative URL."""
+    name = path.rsplit("/", 1)[-1]
+    return "../" * (path.count("/") + (0 if name.startswith("index.") else 1) + lang_root(lang).count("/"))
+
+
+def _axe_version(root: Path) -> str:
+    package = json.loads((root / "package.json").read_text(encoding="utf-8"))
+    return package.get("devDependencies", {}).get("axe-core", "")
+
+
+def _report_url(site_url: str) -> str:
+    """The issue tracker of the repository a GitHub Pages project site is published from."""
+    host, _, path = site_url.split("://", 1)[-1].partition("/")
+    owner = host.split(".github.io")[0]
+    return f"https://github.com/{owner}/{path.strip('/').split('/')[0]}/issues"
+
+
+def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_names: dict[str, str],
+                 site_url: str, root: Path) -> Kit:
+    tables = opendata.tables(cat, index, site_url)
+    files = opendata.open_data_files(tables)
+    structured = jsonld.structured_data(cat, metas, site_url, site_names, opendata.TABLES)
+    plugin_data = {"structured-data.json": jsonld.plugin_file(structured)}
+    pages, context = [], {}
+    sheets = {lang: factsheet.render_pdf(factsheet.html(cat, metas, index, site_url, site_names[lang], lang),
+                                         root / "build" / "cache", words(lang)["pdf_font"])
+              for lang in LANGS}
+    factsheet.prune(root / "build" / "cache", list(sheets.values()))
+    files.update({factsheet.path(lang): pdf for lang, pdf in sheets.items()})
+    regions, provenance = boundaries.load(root)
+    marked = districtmap.highlights(cat, regions)
+    names = [site_names.get(lang, lang) for lang in LANGS]
+    for lang in LANGS:
+        w = words(lang)
+
+        def sheet(page: str) -> dict:
+            return {"href": up(page, lang) + factsheet.path(lang), "size": factsheet.size_label(sheets[lang])}
+
+        path = lang_path("accessibility/index.md", lang)
+        pages.append(Page(path=path, template=f"kit/accessibility.{lang}.md.j2",
+                          front={"title": w["accessibility_link"], "generated_from": "data"},
+                          context=dict(site_url=site_url, languages=names, axe_version=_axe_version(root),
+                                       report_url=_report_url(site_url))))
+        figures = lang_path("figures/index.md", lang)
+        context[figures] = {"w": w, "kit": {"open_data": [
+            {"name": name, "rows": len(rows), "columns": list(rows[0]),
+             "csv": f"{up(figures, lang)}data/{name}.csv", "json": f"{up(figures, lang)}data/{name}.json"}
+            for name, rows in tables.items()]}}
+        contact = lang_path("contact/index.md", lang)
+        context[contact] = {"w": w, "kit": {"accessibility": "../accessibility/index.md",
+                                            "factsheet": sheet(contact)}}
+        context[figures]["kit"]["factsheet"] = sheet(figures)
+        home = sheet(lang_path("index.md", lang))
+        context[lang_path("index.md", lang)] = {"home": {
+            "accessibility": {"label": w["accessibility_link"], "href": "accessibility/"},
+            "factsheet": {"label": w["factsheet_link"].format(size=home["size"]), "href": home["href"]}}}
+        # The map: on the parks index and every park page; on an industry's or a project's page
+        # when the catalogue places it in a district, which the map then highlights
+        shown = [("parks", None, "")] + [("parks", p.id, "map_here") for p in cat.parks] + \
+            [(kind, e.id, f"map_{kind}_here") for kind, items in (("sectors", cat.sectors), ("projects", cat.projects))
+             for e in items if (kind, e.id) in marked]
+        for kind, entry_id, note in shown:
+            path = lang_path(f"{kind}/{entry_id or 'index'}.md", lang)
+            context[path] = {"w": w, **districtmap.context(
+                cat, regions, provenance, path, lang, entry_id if kind == "parks" else None,
+                marked.get((kind, entry_id), set()), w.get(note, ""), up(path, lang))}
+    return Kit(pages=pages, files=files, plugin_data=plugin_data, context=context)

@@ -1,0 +1,38 @@
+"""What the investor kit's stages share: languages, addresses, UI words, source links."""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..catalogue import Source
+from ..schema import LANGS
+from ..sources import SourceIndex
+
+_STRINGS = Path(__file__).resolve().parent.parent / "strings" / "kit"
+DEFAULT = LANGS[0]
+
+
+@lru_cache(maxsize=None)
+def words(lang: str) -> dict:
+    """The kit's UI words of one language (generator/strings/kit/<lang>.yml)."""
+    return yaml.safe_load((_STRINGS / f"{lang}.yml").read_text(encoding="utf-8"))
+
+
+def lang_root(lang: str) -> str:
+    """Where a language's site starts, relative to the site root: '' or 'zh/'."""
+    return "" if lang == DEFAULT else f"{lang}/"
+
+
+def number(value: Decimal) -> int | float:
+    """A catalogue amount as a JSON/CSV number: 33350000000, 41.2."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def source_url(index: SourceIndex, source: Source, site_url: str) -> str:
+    """The sentence on the English news page made from the source post (absolute URL)."""
+    at = index.locate(source)
+    anchor = f"#line-{at.line}" if at.line else ""
+    return f"{site_url}news/{at.slug}/{anchor}"

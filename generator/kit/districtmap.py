@@ -1,0 +1,139 @@
+"""Generator stage: the map of Zhaoqing's districts and counties, with the parks placed by district.
+
+An inline SVG (so its links work and take keyboard focus) drawn from
+data/boundaries/zhaoqing.geojson, with a text list of the same content beside
+it. A park stands in the district the catalogue gives (data/parks.yml) as a
+numbered badge under the district's name, never at a point: the seeds give no
+coordinates. Platforms without a district are listed apart.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..catalogue import Catalogue, Park
+from ..errors import InputError, Problem
+from ..links import Linker
+from .boundaries import FILE, Region
+from .common import lang_root
+
+WIDTH = 600
+MARGIN = 8
+LEGEND = 70  # room under the map for the platforms whose district the seeds do not give
+REGION_KINDS = ("district", "county")
+
+
+@dataclass
+class Badge:
+    number: int
+    park: Park
+    x: float = 0
+    y: float = 0
+
+
+@dataclass
+class Area:
+    region: Region
+    entry: Park | None  # the catalogue's district or county, when the seeds name it
+    path: str = ""
+    x: float = 0
+    y: float = 0
+    badges: list[Badge] = field(default_factory=list)
+    projects: list = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+
+
+class _Projection:
+    """Equirectangular, scaled to WIDTH: enough for one city (about 1.5° across)."""
+
+    def __init__(self, regions: list[Region]):
+        points = [pt for r in regions for poly in r.polygons for ring in poly for pt in ring]
+        lons, lats = [p[0] for p in points], [p[1] for p in points]
+        self.west, self.north = min(lons), max(lats)
+        self.kx = math.cos(math.radians((min(lats) + max(lats)) / 2))
+        self.scale = (WIDTH - 2 * MARGIN) / ((max(lons) - self.west) * self.kx)
+        self.height = round((self.north - min(lats)) * self.scale + 2 * MARGIN)
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        return (round(MARGIN + (lon - self.west) * self.kx * self.scale, 1),
+                round(MARGIN + (self.north - lat) * self.scale, 1))
+
+    def path(self, region: Region) -> str:
+        parts = []
+        for poly in region.polygons:
+            for ring in poly:
+                pts = [self(*pt) for pt in ring]
+                parts.append("M" + " L".join(f"{x:g} {y:g}" for x, y in pts) + " Z")
+        return " ".join(parts)
+
+
+def areas(cat: Catalogue, regions: list[Region]) -> tuple[list[Area], list[Badge], int]:
+    """Regions with their parks, projects and industries; the unplaced platforms; the map's height."""
+    by_zh = {p.name.zh: p for p in cat.parks if p.kind in REGION_KINDS}
+    drawn = {r.name_zh for r in regions}
+    missing = [p for p in by_zh.values() if p.name.zh not in drawn]
+    if missing:  # a district the map cannot draw would silently lose its parks
+        raise InputError([Problem("data/parks.yml", 1, f"{p.kind} '{p.id}' ({p.name.zh}) is not in {FILE}",
+                                  f"use the official Chinese name ({', '.join(sorted(drawn))})") for p in missing])
+    project = _Projection(regions)
+    found = [Area(r, by_zh.get(r.name_zh)) for r in regions]
+    by_entry = {a.entry.id: a for a in found if a.entry}
+    unplaced, number = [], 0
+    for park in cat.parks:
+        if park.kind in REGION_KINDS:
+            continue
+        number += 1
+        area = by_entry.get(park.district or "")
+        (area.badges if area else unplaced).append(Badge(number, park))
+    parks = {p.id: p for p in cat.parks}
+    for area in found:
+        area.path = project.path(area.region)
+        area.x, area.y = project(*area.region.label)
+        for i, badge in enumerate(area.badges):  # a row under the name, centred
+            badge.x, badge.y = area.x + (i - (len(area.badges) - 1) / 2) * 30, area.y + 22
+        if not area.entry:
+            continue
+        here = [area.entry.id] + [b.park.id for b in area.badges]  # a list: the same order on every run
+        area.projects = [p for p in cat.projects if p.park in here]
+        sectors = [s for pid in here for s in parks[pid].sectors] + [s for p in area.projects for s in p.sectors]
+        area.sectors = list(dict.fromkeys(sectors))
+    for i, badge in enumerate(unplaced):
+        badge.x, badge.y = MARGIN + 16 + i * 32, project.height + LEGEND - 18
+    return found, unplaced, project.height + LEGEND
+
+
+def highlights(cat: Catalogue, regions: list[Region]) -> dict[tuple[str, str], set[str]]:
+    """(kind, id) -> the districts to highlight on its page: a park's own, an industry's, a project's."""
+    found, _, _ = areas(cat, regions)
+    marked: dict[tuple[str, str], set[str]] = {}
+    for area in found:
+        if not area.entry:
+            continue
+        for park_id in [area.entry.id] + [b.park.id for b in area.badges]:
+            marked[("parks", park_id)] = {area.entry.id}
+        for sector in area.sectors:
+            marked.setdefault(("sectors", sector), set()).add(area.entry.id)
+        for project in area.projects:
+            marked.setdefault(("projects", project.id), set()).add(area.entry.id)
+    return marked
+
+
+def context(cat: Catalogue, regions: list[Region], provenance: dict, page_path: str, lang: str,
+            current: str | None, highlight: set[str], note: str, up: str) -> dict:
+    """What kit/district_map.md.j2 needs on one page: `current` is the park the page is about (if it
+    is one), `highlight` the districts to mark, `note` what the mark means."""
+    found, unplaced, height = areas(cat, regions)
+    root = up + lang_root(lang)
+
+    def region_name(area: Area) -> str:
+        if area.entry:
+            return area.entry.name(lang)
+        return area.region.name_en if lang == "en" else area.region.name_zh
+
+    return {"map": {
+        "width": WIDTH, "height": height, "legend_y": height - LEGEND + 14, "areas": found, "unplaced": unplaced,
+        "name": region_name, "href": lambda park_id: f"{root}parks/{park_id}/", "current": current, "highlight": highlight, "note": note,
+        "provenance": provenance, "link": Linker(page_path, lang),
+    }}
+
+

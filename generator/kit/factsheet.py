@@ -1,0 +1,137 @@
+"""Generator stage: one PDF fact sheet per language (WeasyPrint), from the catalogue.
+
+Key figures with periods and sources, leading industries, parks and platforms,
+the offices with their contact data, and a QR code of the site. A4, one CJK
+font (Noto Sans CJK, Debian's fonts-noto-cjk) embedded as a subset, tagged
+(PDF/UA) so the text is real text in reading order.
+
+Rendering takes about a second, so each PDF is kept in build/cache/ under the
+hash of its HTML: `mkdocs serve` regenerates without re-rendering it.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ..catalogue import Catalogue
+from ..contacts import qr_svg
+from ..errors import InputError, Problem
+from ..render import strings
+from ..schema import NewsMeta
+from ..sources import SourceIndex
+from ..textfmt import long_date
+from .common import lang_root, words
+
+_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE = "kit/factsheet.html.j2"
+CACHED = "factsheet-"
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    # HTML, unlike the Markdown templates: every value is escaped
+    return Environment(loader=FileSystemLoader(_TEMPLATES), undefined=StrictUndefined, autoescape=select_autoescape(["j2"]),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def path(lang: str) -> str:
+    """Where the sheet is published: one folder, one name per language (/downloads/…-zh.pdf)."""
+    return f"downloads/zhaoqing-fact-sheet-{lang}.pdf"
+
+
+@dataclass(frozen=True)
+class _Ref:
+    title: str
+    date: str
+    url: str
+
+
+def html(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_url: str, site_name: str, lang: str) -> str:
+    w = {**strings(lang), **words(lang)}  # the site's words (columns, contact labels) and the kit's
+    titles = {(m.slug, m.lang): m for m in metas}
+    refs: list[_Ref] = []
+
+    def ref(source) -> int:
+        """Number of the source post in the list at the end of the sheet."""
+        at = index.locate(source)
+        meta = titles.get((at.slug, lang)) or titles[(at.slug, "en")]
+        item = _Ref(meta.title, long_date(meta.date, lang), f"{site_url}{lang_root(lang)}news/{at.slug}/")
+        if item not in refs:
+            refs.append(item)
+        return refs.index(item) + 1
+
+    figures = [dict(label=f.label(lang), value=f.show(lang), change=f.change or "", period=f.period.show(lang),
+                    ref=ref(f.source)) for f in sorted(cat.figures, key=lambda f: f.period.sort_key, reverse=True)]
+    sectors = [dict(name=s.name(lang), description=s.description(lang) if s.description else "")
+               for s in cat.sectors if s.tier == "leading"]
+    def name(entry) -> str:  # a Chinese name the portal translated says so, as on the site
+        return entry.name(lang) + (w["name_translated"] if lang != "en" and entry.zh_name_is_translation else "")
+
+    parks = [dict(name=name(p), fact=p.facts[0].text(lang), ref=ref(p.facts[0].source))
+             for p in cat.parks if p.kind in ("platform", "park")]
+    offices = [dict(name=name(o), contact=o.contact) for o in cat.offices if o.contact]
+    home = site_url + lang_root(lang)
+    qr = qr_svg(home)  # drawn as the contact cards' codes are
+    return _environment().get_template(TEMPLATE).render(
+        w=w, lang=w["bcp47"], site_name=site_name, home=home, figures=figures, sectors=sectors, parks=parks,
+        offices=offices, refs=refs, qr="data:image/svg+xml;base64," + base64.b64encode(qr).decode("ascii"))
+
+
+def render_pdf(text: str, cache: Path, font: str) -> bytes:
+    # The installed version, read without importing WeasyPrint (loading it and Pango takes ~1 s)
+    key = hashlib.sha256(f"weasyprint {version('weasyprint')}\n{text}".encode("utf-8")).hexdigest()[:24]
+    cached = cache / f"{CACHED}{key}.pdf"
+    if cached.is_file():
+        return cached.read_bytes()
+    import weasyprint  # only when a sheet is not in the cache
+
+    pdf = weasyprint.HTML(string=text, base_url=str(_TEMPLATES)).write_pdf(
+        pdf_variant="pdf/ua-1", pdf_identifier=key.encode("ascii"))
+    _check_fonts(pdf, font)
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(".tmp")
+    tmp.write_bytes(pdf)
+    tmp.replace(cached)
+    return pdf
+
+
+def _check_fonts(pdf: bytes, font: str) -> None:
+    """Every font embedded, and the CJK font the sheet asks for (not a fallback without Chinese glyphs)."""
+    from pypdf import PdfReader
+
+    names, embedded = set(), True
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for used in (page["/Resources"].get("/Font") or {}).values():
+            used = used.get_object()
+            for desc in [used] + [d.get_object() for d in used.get("/DescendantFonts", [])]:
+                fd = desc.get("/FontDescriptor")
+                if fd is None:
+                    continue
+                fd = fd.get_object()
+                names.add(str(fd.get("/FontName")))
+                embedded &= any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    def squeeze(name: str) -> str:  # "/ABCDEF+Noto-Sans-CJK-SC-Bold" and "Noto Sans CJK SC" alike
+        return "".join(ch for ch in name.lower() if ch.isalnum())
+
+    if not embedded or not any(squeeze(font) in squeeze(n) for n in names):
+        raise InputError([Problem("generator/templates/" + TEMPLATE, 1,
+                                  f"the fact sheet's font is not available (fonts used: {', '.join(sorted(names))})",
+                                  "install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)")])
+
+
+def prune(cache: Path, keep: list[bytes]) -> None:
+    """Drop cached sheets of earlier inputs."""
+    for old in cache.glob(f"{CACHED}*.pdf"):
+        if old.read_bytes() not in keep:
+            old.unlink()
+
+
+def size_label(data: bytes) -> str:
+    return f"{round(len(data) / 1024)} KB"
