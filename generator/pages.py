@@ -24,10 +24,15 @@ class Page:
         return "zh" if self.path.endswith(".zh.md") else "en"
 
     def text(self) -> str:
-        front = self.meta.to_front_matter() if self.meta else self.front
+        return self.render(strings(self.lang))
+
+    def render(self, s: dict, front: dict | None = None) -> str:
+        """The page with these UI strings (and front matter): the Traditional site reuses it."""
+        if front is None:
+            front = self.meta.to_front_matter() if self.meta else self.front
         # dump() closes the front matter; the template body follows it
         header = frontmatter.dump(front, "").rstrip("\n")
-        return render(self.template, front_matter=header, meta=self.meta, s=strings(self.lang),
+        return render(self.template, front_matter=header, meta=self.meta, s=s,
                       lang=self.lang, linker=Linker(self.path, self.lang), **self.context)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogue as catalogue_reader
-from . import charts, chinese, contacts, feeds, glossary, matching, news, search_terms, site_config, writer
+from . import charts, chinese, contacts, feeds, glossary, matching, news, search_terms, site_config, traditional, writer
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
@@ -73,6 +73,11 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     except InputError as err:
         problems.extend(err.problems)
         terms = []
+    try:
+        phrases = traditional.load_phrases(layout.data / traditional.PHRASES, f"data/{traditional.PHRASES}")
+    except InputError as err:
+        problems.extend(err.problems)
+        phrases = []
     pages: list[Page] = []
     slugs: dict[str, str] = {}
     post_texts: dict[str, dict[str, str]] = {}
@@ -114,6 +119,13 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     for path in hidden_paths:  # drafts stay out of the published site
         del files[path]
     editor_paths_all = editor_paths | hidden_paths
+    # The Traditional site: every Simplified page again, converted, unless an editor replaced it
+    convert = traditional.converter(tuple(phrases))
+    overrides = {path for path in files if traditional.is_override(path)}
+    problems.extend(traditional.override_problems(overrides, {p.path for p in pages} | set(files)))
+    zh_pages = [p for p in pages if p.lang == "zh"]
+    pages.extend(traditional.pages(zh_pages, overrides, convert))
+    hant_news = [traditional.traditional_meta(p.meta, convert) for p in zh_pages if p.meta]
     for page in pages:
         if page.path in files and page.path not in editor_paths_all:
             problems.append(Problem(f"docs/{page.path}", 1, "this path is generated",
@@ -122,15 +134,17 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     files.update(sources)
     files.update(contacts.contact_files([o for o in cat.offices if o.contact]))
     url = site_config.site_url(layout.root)
-    files.update(feeds.feed_files(metas, url, site_names))
+    files.update(feeds.feed_files(metas + hant_news, url, site_names))
     files["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
     flagged = set(inconsistent(cat.figures))
     for lang in ("en", "zh"):
         files[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
+    files.update(traditional.files(files, convert))
     if problems:
         raise InputError(problems)
+    tooltips = glossary.abbreviations(terms)
     plugin_data = {
-        "abbreviations.md": glossary.abbreviations(terms).encode("utf-8"),
+        "abbreviations.md": (tooltips + traditional.abbreviations(tooltips, convert)).encode("utf-8"),
         "jieba_user_dict.txt": search_terms.user_dictionary(layout.data / "jieba_user_dict.txt", cat, terms),
     }
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)
