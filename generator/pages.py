@@ -26,14 +26,16 @@ class Page:
     def text(self) -> str:
         return self.render(strings(self.lang))
 
-    def render(self, s: dict, front: dict | None = None) -> str:
-        """The page with these UI strings (and front matter): the Traditional site reuses it."""
+    def render(self, s: dict, front: dict | None = None, tooltips: str = "abbreviations.md") -> str:
+        """The page with these UI strings, front matter and glossary tooltips (a snippet in
+        build/plugin-data): the Traditional site reuses it."""
         if front is None:
             front = self.meta.to_front_matter() if self.meta else self.front
         # dump() closes the front matter; the template body follows it
         header = frontmatter.dump(front, "").rstrip("\n")
-        return render(self.template, front_matter=header, meta=self.meta, s=s,
+        body = render(self.template, front_matter=header, meta=self.meta, s=s,
                       lang=self.lang, linker=Linker(self.path, self.lang), **self.context)
+        return f'{body.rstrip()}\n\n--8<-- "{tooltips}"\n'  # pymdownx.snippets
 
 
 def lang_path(base: str, lang: str) -> str:

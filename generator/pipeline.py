@@ -144,7 +144,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         raise InputError(problems)
     tooltips = glossary.abbreviations(terms)
     plugin_data = {
-        "abbreviations.md": (tooltips + traditional.abbreviations(tooltips, convert)).encode("utf-8"),
+        "abbreviations.md": tooltips.encode("utf-8"),
+        traditional.TOOLTIPS: traditional.abbreviations(tooltips, convert).encode("utf-8"),
         "jieba_user_dict.txt": search_terms.user_dictionary(layout.data / "jieba_user_dict.txt", cat, terms),
     }
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)

@@ -28,6 +28,7 @@ from .schema import NewsMeta
 LANG = "zh-hant"  # mkdocs-static-i18n locale: the address /zh-hant/ and the suffix NAME.zh-hant.md
 CONFIG = "s2hk"  # Hong Kong standard characters; mainland vocabulary is kept (see README)
 PHRASES = "traditional_phrases.yml"
+TOOLTIPS = f"abbreviations.{LANG}.md"  # the glossary tooltips of Traditional pages (build/plugin-data)
 _PHRASE_KEYS = ("simplified", "traditional", "why")
 
 
@@ -121,7 +122,7 @@ class TraditionalPage:
 
     def text(self) -> str:
         front = self.meta.to_front_matter() if self.meta else self.source.front
-        return self.convert(self.source.render(strings(LANG), front))
+        return self.convert(self.source.render(strings(LANG), front, TOOLTIPS))
 
 
 def traditional_meta(meta: NewsMeta, convert: Converter) -> NewsMeta:
@@ -171,18 +172,7 @@ def files(files: dict[str, bytes], convert: Converter) -> dict[str, bytes]:
     return out
 
 
-_ABBR = re.compile(r"^\*\[(.+?)\]: ")
-
-
-def abbreviations(lines: str, convert: Converter) -> str:
-    """Tooltips for the Traditional forms of the Chinese glossary terms.
-
-    Only forms that conversion changes: a form both scripts share keeps its Simplified
-    tooltip, since one definition per form serves every page.
-    """
-    extra = []
-    for line in lines.splitlines():
-        m = _ABBR.match(line)
-        if m and convert(m.group(1)) != m.group(1):
-            extra.append(convert(line))
-    return "\n".join(extra) + "\n" if extra else ""
+def abbreviations(simplified: str, convert: Converter) -> str:
+    """The tooltips file of the Traditional pages: English terms as they are, Chinese ones
+    converted, explanations included (a term both scripts write alike gets its own)."""
+    return convert(simplified)
