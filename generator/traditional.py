@@ -148,6 +148,8 @@ def pages(simplified: list[Page], overrides: set[str], convert: Converter) -> li
         if path in overrides:
             continue
         meta = traditional_meta(page.meta, convert) if page.meta else None
+        if meta and not meta.generated_from:  # derived from an editor's page: still the generator's file
+            meta = replace(meta, generated_from=f"docs/{page.path}")
         out.append(TraditionalPage(page, path, meta, convert))
     return out
 
