@@ -122,6 +122,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     # The Traditional site: every Simplified page again, converted, unless an editor replaced it
     convert = traditional.converter(tuple(phrases))
     overrides = {path for path in files if traditional.is_override(path)}
+    for path in traditional.of_hidden(overrides, hidden_paths):
+        del files[path]
+        overrides.discard(path)
     problems.extend(traditional.override_problems(overrides, {p.path for p in pages} | set(files)))
     zh_pages = [p for p in pages if p.lang == "zh"]
     pages.extend(traditional.pages(zh_pages, overrides, convert))

@@ -47,6 +47,8 @@ class Phrase:
 def load_phrases(path: Path, shown: str) -> list[Phrase]:
     """The phrase dictionary, validated: each entry must fix something and keep the words."""
     problems: list[Problem] = []
+    if not path.is_file():
+        return []  # no fixes: OpenCC alone
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
@@ -152,6 +154,11 @@ def pages(simplified: list[Page], overrides: set[str], convert: Converter) -> li
             meta = replace(meta, generated_from=f"docs/{page.path}")
         out.append(TraditionalPage(page, path, meta, convert))
     return out
+
+
+def of_hidden(overrides: set[str], hidden: set[str]) -> set[str]:
+    """Overrides of draft items: they stay out of the published site with their item."""
+    return {path for path in overrides if base_path(path) in hidden or lang_path(base_path(path), "zh") in hidden}
 
 
 def override_problems(overrides: set[str], known: set[str]) -> list[Problem]:

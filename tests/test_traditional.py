@@ -234,3 +234,16 @@ def test_override_without_its_page_is_one_clear_line(tmp_path):
     result = run_generator(root, "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "docs/news/no-such-item.zh-hant.md:1: Traditional page without its English or Chinese page" in result.stderr
+
+
+def test_override_of_a_draft_stays_out_with_its_item(tmp_path):
+    root = copy_project(tmp_path / "project")
+    news = root / "docs" / "news"
+    (news / "future-plant.md").write_text("---\ntitle: Future plant\ndate: 2024-06-01\ndraft: true\n---\nSoon.\n",
+                                          encoding="utf-8")
+    (news / "future-plant.zh-hant.md").write_text("---\ntitle: 未來工廠\ndate: 2024-06-01\n---\n即將公布。\n",
+                                                  encoding="utf-8")
+    result = run_generator(root, "build")
+    assert result.returncode == 0, result.stderr
+    built_news = root / "build" / "docs" / "news"
+    assert not (built_news / "future-plant.zh-hant.md").exists() and not (built_news / "future-plant.md").exists()
