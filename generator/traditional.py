@@ -83,6 +83,11 @@ def load_phrases(path: Path, shown: str) -> list[Phrase]:
     return phrases
 
 
+# Hong Kong and Taiwan quote Chinese with corner brackets; curly quotes around English stay
+_QUOTES = (re.compile(r"“([^“”]*[\u3400-\u9fff][^“”]*)”"), "「\\1」"), \
+          (re.compile(r"‘([^‘’]*[\u3400-\u9fff][^‘’]*)’"), "『\\1』")
+
+
 class Converter:
     """Simplified -> Traditional text: OpenCC s2hk, then the phrase dictionary; cached by line."""
 
@@ -96,6 +101,8 @@ class Converter:
 
     def _line(self, line: str) -> str:
         out = _converter(CONFIG).convert(line)
+        for pattern, brackets in _QUOTES:
+            out = pattern.sub(brackets, out)
         return self._pattern.sub(lambda m: self._fixes[m.group(0)], out) if self._pattern else out
 
     def __call__(self, text: str) -> str:

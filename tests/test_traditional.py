@@ -74,6 +74,11 @@ def test_hong_kong_standard_keeps_mainland_vocabulary(convert, simplified, expec
     assert convert(simplified) == expected
 
 
+def test_chinese_quotes_take_corner_brackets_english_ones_stay(convert):
+    assert convert("属于“两新一电”产业，“‘标准厂房’是起步” and “good start”") == \
+        "屬於「兩新一電」產業，「『標準廠房』是起步」 and “good start”"
+
+
 def test_taiwan_phrases_would_rewrite_the_portals_terms():
     # Why s2hk and not s2twp (README): Taiwan phrasing renames the portal's own terms
     s2twp = opencc.OpenCC("s2twp")
@@ -99,6 +104,14 @@ def test_bad_phrase_entry_is_one_line_naming_file_and_line(tmp_path, entry, mess
         traditional.load_phrases(path, "data/traditional_phrases.yml")
     problem = str(err.value.problems[0])
     assert problem.startswith("data/traditional_phrases.yml:2:") and message in problem and "\n" not in problem
+
+
+def test_traditional_ui_strings_are_complete_and_traditional(convert):
+    import yaml
+    zh = yaml.safe_load((ROOT / "generator" / "strings" / "zh.yml").read_text(encoding="utf-8"))
+    hant_text = (ROOT / "generator" / "strings" / "zh-hant.yml").read_text(encoding="utf-8")
+    assert set(yaml.safe_load(hant_text)) == set(zh)
+    assert leaks(hant_text, convert) == []
 
 
 def test_each_distinct_line_is_converted_once(convert):
