@@ -30,7 +30,7 @@ class Layout:
 
     @property
     def plugin_data(self) -> Path:
-        """Generated files MkDocs plugins read (mkdocs.yml): glossary tooltips, search dictionary."""
+        """Generated files MkDocs plugins read (mkdocs.yml): glossary tooltips."""
         return self.root / "build" / "plugin-data"
 
     def show(self, path: Path) -> str:

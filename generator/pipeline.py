@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogue as catalogue_reader
-from . import charts, chinese, contacts, feeds, glossary, matching, news, search_terms, site_config, traditional, writer
+from . import charts, chinese, contacts, feeds, glossary, matching, news, site_config, traditional, writer
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
@@ -30,7 +30,7 @@ class Generated:
     catalogue: Catalogue
     pages: list[Page]
     files: dict[str, bytes]  # everything the built docs tree must hold
-    plugin_data: dict[str, bytes]  # tooltips for pymdownx.snippets, the jieba dictionary for search
+    plugin_data: dict[str, bytes]  # tooltips for pymdownx.snippets
 
     def news(self) -> list[NewsMeta]:
         return [p.meta for p in self.pages if p.meta]
@@ -149,7 +149,6 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     plugin_data = {
         "abbreviations.md": tooltips.encode("utf-8"),
         traditional.TOOLTIPS: traditional.abbreviations(tooltips, convert).encode("utf-8"),
-        "jieba_user_dict.txt": search_terms.user_dictionary(layout.data / "jieba_user_dict.txt", cat, terms),
     }
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)
 

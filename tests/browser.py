@@ -67,21 +67,21 @@ def browser():
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query into Material's search as a person would; return result links in order."""
-    box = page.locator("input[data-md-component=search-query]")
-    box.click()
+    """Open search with the "/" key and type a query as a person would; return result links in order."""
+    page.keyboard.press("/")
+    box = page.locator("dialog.portal-search input")
+    box.wait_for(state="visible", timeout=15_000)
     box.fill(query)
-    # fill() alone does not fire Material's search for CJK text: send a real key event
+    # fill() alone does not fire the search for CJK text: send a real key event
     box.press("End")
-    # The meta line shows a count (or "no results") once the index is loaded and queried
+    # The message line shows a count (or "no results") once the index is loaded and queried
     page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && /\\d|No matching|没有/.test(m.textContent); }",
-        timeout=15_000)
+        "q => { const m = document.querySelector('dialog.portal-search .pagefind-ui__message');"
+        " return m && m.textContent.includes(q); }", arg=query, timeout=15_000)
     # Results render as they arrive: read until two reads agree
     previous = None
     for _ in range(20):
-        links = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+        links = page.eval_on_selector_all("dialog.portal-search .pagefind-ui__result-link", "els => els.map(e => e.href)")
         if links == previous:
             return links
         previous = links

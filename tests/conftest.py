@@ -1,6 +1,8 @@
 """Shared fixtures: the real seeds, and one real bilingual build in a temporary copy of the project."""
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -48,3 +50,18 @@ def built(tmp_path_factory) -> Built:
 
 def seed(name_prefix: str) -> Path:
     return next(SEEDS.glob(f"{name_prefix}_*.txt"))
+
+
+def indexed_pages(site: Path) -> dict[str, dict]:
+    """What Pagefind indexed, by URL: {language, title, content}.
+
+    Each page is one gzipped fragment, `pagefind_dcd` + JSON, named by language; Chinese
+    content carries the index's word breaks as U+200B, removed here.
+    """
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{"):])
+        pages[fragment["url"]] = {"language": path.name.split("_")[0], "title": fragment["meta"].get("title", ""),
+                                  "content": fragment["content"].replace("\u200b", "")}
+    return pages

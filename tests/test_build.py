@@ -11,7 +11,7 @@ import pytest
 from generator.news import news_meta
 from generator.seed_reader import read_seed
 
-from conftest import SEEDS
+from conftest import SEEDS, indexed_pages
 
 POSTS = [read_seed(p, f"seeds/{p.name}") for p in sorted(SEEDS.glob("*.txt"))]
 SLUGS = [news_meta(p).slug for p in POSTS]
@@ -85,9 +85,7 @@ def test_no_blog_chrome_or_contact_footer_in_news_bodies(built, slug, lang):
 
 def test_chinese_site_has_chinese_interface(built):
     html = (built.site / "zh" / "news" / "index.html").read_text(encoding="utf-8")
-    assert 'placeholder="搜索"' in html
-    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
-    assert config["translations"]["search.result.placeholder"] == "键入以开始搜索"
+    assert re.search(r'<button[^>]*data-portal-search[^>]*aria-label="搜索"', html)
     assert ">新闻<" in html  # nav translated
 
 
@@ -120,17 +118,24 @@ def test_nav_lists_sections_not_every_news_item(built):
     assert not [s for s in SLUGS if s in nav]
 
 
-def test_search_index_per_language(built):
-    en = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    zh = json.loads((built.site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert en["docs"] and zh["docs"]
-    assert not [d for d in en["docs"] if d["location"].startswith("zh/")]
-    assert not [d for d in en["docs"] if re.search(r"[\u4e00-\u9fff]", d["title"])]
-    # Chinese entries are segmented by jieba (zero-width spaces between words)
-    assert any("\u200b肇庆\u200b" in d["text"] for d in zh["docs"])
-    assert "\\u200b" in zh["config"]["separator"] or "\u200b" in zh["config"]["separator"]
-    html = (built.site / "zh" / "news" / "index.html").read_text(encoding="utf-8")
-    assert '"base": "../../zh/"' in html
+def test_search_index_per_language_holds_every_article_whole(built):
+    entry = json.loads((built.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = indexed_pages(built.site)
+    for lang, prefix in (("en", "/news/"), ("zh", "/zh/news/")):
+        in_lang = {url: page for url, page in pages.items() if page["language"] == lang}
+        assert entry["languages"][lang]["page_count"] == len(in_lang)
+        assert all(url.startswith("/zh/") == (lang == "zh") for url in in_lang), "one index per language"
+        # Every published page of the language is indexed, except the bilingual 404
+        html = {"/" + p.parent.relative_to(built.site).as_posix() + "/" for p in built.site.rglob("index.html")}
+        html = {u.replace("/./", "/") for u in html if u.startswith("/zh/") == (lang == "zh")
+                and not u.startswith("/pagefind/")}
+        assert html == set(in_lang)
+    # Whole articles, not their opening: the last sentence of a news article is in the index
+    slug = "citys-industrial-investment-promotion-landing-park-planning-construction"
+    article = pages[f"/news/{slug}/"]["content"]
+    last = [p for p in parse(built.site / "news" / slug / "index.html").text if len(p) > 40][-1]
+    assert last[-30:].strip() in article
+    assert "¶" not in article, "heading permalinks are chrome"
 
 
 def test_no_asset_from_a_third_party_host(built):
@@ -139,7 +144,9 @@ def test_no_asset_from_a_third_party_host(built):
         assert not external, f"{page.relative_to(built.site)} loads {external}"
 
 
-def test_search_worker_named_in_config_exists(built):
+def test_search_files_the_page_names_exist(built):
     html = (built.site / "zh" / "news" / "index.html").read_text(encoding="utf-8")
-    worker = re.search(r'"search": "([^"]+)"', html).group(1)
-    assert (built.site / "zh" / "news" / worker).resolve().is_file()
+    bundle = re.search(r'data-portal-bundle="([^"]+)"', html).group(1)
+    assert (built.site / "zh" / "news" / bundle / "pagefind-ui.js").resolve().is_file()
+    script = re.search(r'<script src="([^"]+portal-search.js)"', html).group(1)
+    assert (built.site / "zh" / "news" / script).resolve().is_file()

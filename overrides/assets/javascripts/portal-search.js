@@ -1,0 +1,65 @@
+// Search: Pagefind's default UI in a dialog, loaded on first use. A page view downloads
+// no search code and no index; opening search (the header button or "/") loads them once.
+(function () {
+  "use strict";
+  var button = document.querySelector("[data-portal-search]");
+  var dialog = document.querySelector("dialog.portal-search");
+  if (!button || !dialog) return;
+  // Absolute paths: Pagefind needs them when the site is served under a sub-path (/portal/)
+  var bundle = new URL(dialog.dataset.portalBundle, document.baseURI);
+  var root = new URL(dialog.dataset.portalRoot, document.baseURI);
+  var loading = null;
+
+  function load() {
+    if (loading) return loading;
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = bundle.href + "pagefind-ui.css";
+    document.head.appendChild(css);
+    loading = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = bundle.href + "pagefind-ui.js";
+      script.onload = resolve;
+      script.onerror = function () { loading = null; reject(new Error("search could not load")); };
+      document.head.appendChild(script);
+    }).then(function () {
+      // The UI reads its language (labels, index) from <html lang>
+      new PagefindUI({
+        element: dialog.querySelector(".portal-search__ui"),
+        bundlePath: bundle.pathname,
+        baseUrl: root.pathname,
+        showImages: false,
+        showSubResults: false,
+        autofocus: true,
+        // Less weight on page length than Pagefind's default (0.75): a long page such as the
+        // glossary must still rank first for the terms it defines
+        ranking: { pageLength: 0.25 }
+      });
+    });
+    return loading;
+  }
+
+  function open() {
+    load().then(function () {
+      if (!dialog.open) dialog.showModal();
+      var input = dialog.querySelector("input");
+      if (input) input.focus();
+    });
+  }
+
+  function typing(element) {
+    return element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
+  }
+
+  button.addEventListener("click", open);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || typing(document.activeElement)) return;
+    event.preventDefault();
+    open();
+  });
+  // A click on the backdrop (outside the dialog's box) closes it
+  dialog.addEventListener("click", function (event) {
+    if (event.target === dialog) dialog.close();
+  });
+  dialog.addEventListener("close", function () { button.focus(); });
+})();
