@@ -84,8 +84,12 @@ def load_phrases(path: Path, shown: str) -> list[Phrase]:
 
 
 # Hong Kong and Taiwan quote Chinese with corner brackets; curly quotes around English stay
-_QUOTES = (re.compile(r"“([^“”]*[\u3400-\u9fff][^“”]*)”"), "「\\1」"), \
-          (re.compile(r"‘([^‘’]*[\u3400-\u9fff][^‘’]*)’"), "『\\1』")
+_QUOTES = ((re.compile(r"“([^“”]*)”"), "「{}」"), (re.compile(r"‘([^‘’]*)’"), "『{}』"))
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _brackets(pattern: re.Pattern, form: str, text: str) -> str:
+    return pattern.sub(lambda m: form.format(m.group(1)) if _HAN.search(m.group(1)) else m.group(0), text)
 
 
 class Converter:
@@ -101,8 +105,8 @@ class Converter:
 
     def _line(self, line: str) -> str:
         out = _converter(CONFIG).convert(line)
-        for pattern, brackets in _QUOTES:
-            out = pattern.sub(brackets, out)
+        for pattern, form in _QUOTES:
+            out = _brackets(pattern, form, out)
         return self._pattern.sub(lambda m: self._fixes[m.group(0)], out) if self._pattern else out
 
     def __call__(self, text: str) -> str:
