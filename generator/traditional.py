@@ -163,6 +163,9 @@ def pages(simplified: list[Page], overrides: set[str], convert: Converter) -> li
         meta = traditional_meta(page.meta, convert) if page.meta else None
         if meta and not meta.generated_from:  # derived from an editor's page: still the generator's file
             meta = replace(meta, generated_from=f"docs/{page.path}")
+        if page.meta and page.meta.origin == "original":  # Chinese written as such, but converted here
+            page = replace(page, meta=replace(page.meta, origin="converted"))
+            meta = replace(meta, origin="converted")
         out.append(TraditionalPage(page, path, meta, convert))
     return out
 

@@ -260,3 +260,16 @@ def test_override_of_a_draft_stays_out_with_its_item(tmp_path):
     assert result.returncode == 0, result.stderr
     built_news = root / "build" / "docs" / "news"
     assert not (built_news / "future-plant.zh-hant.md").exists() and not (built_news / "future-plant.md").exists()
+
+
+def test_an_original_chinese_item_is_labelled_as_converted_in_traditional(tmp_path):
+    root = copy_project(tmp_path / "project")
+    news = root / "docs" / "news"
+    (news / "sihui-fair.md").write_text("---\ntitle: Sihui fair\ndate: 2024-06-01\n---\nA fair.\n", encoding="utf-8")
+    (news / "sihui-fair.zh.md").write_text("---\ntitle: 四会展会\ndate: 2024-06-01\norigin: original\n---\n四会举办展会。\n",
+                                           encoding="utf-8")
+    assert run_generator(root, "build").returncode == 0
+    zh = (root / "build" / "docs" / "news" / "sihui-fair.zh.md").read_text(encoding="utf-8")
+    hant = (root / "build" / "docs" / "news" / "sihui-fair.zh-hant.md").read_text(encoding="utf-8")
+    assert "OpenCC" not in zh
+    assert "origin: converted" in hant and "簡繁轉換" in hant and "四會舉辦展會。" in hant
