@@ -14,9 +14,10 @@ build: $(STAMP)
 	$(MKDOCS) build --strict --site-dir build/site.new
 	rm -rf site && mv build/site.new site
 
+# The preview (mkdocs.serve.yml): dirty reloads, drafts shown, no search index
 serve: $(STAMP)
 	$(PY) -m generator build --drafts
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+	$(MKDOCS) serve -f mkdocs.serve.yml --dirty --livereload --dev-addr 127.0.0.1:8000
 
 check: $(STAMP)
 	$(PY) -m generator check

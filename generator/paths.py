@@ -39,7 +39,7 @@ class Layout:
 
 
 # What a build needs; build output and the virtualenv stay behind
-BUILD_INPUTS = ("mkdocs.yml", "seeds", "docs", "data", "generator", "hooks", "overrides")
+BUILD_INPUTS = ("mkdocs.yml", "mkdocs.serve.yml", "seeds", "docs", "data", "generator", "hooks", "overrides")
 
 
 def copy_project(source: Path, dest: Path) -> Path:

@@ -12,7 +12,7 @@ import feedparser
 import jsonfeed
 import pytest
 
-from browser import browser, serve
+from browser import browser, search, serve
 
 from conftest import ROOT
 
@@ -200,6 +200,21 @@ def test_accessibility_no_serious_or_critical_violation(chromium, path):
     assert bad == []
 
 
+@pytest.mark.parametrize("path, query", [("", "Zhaoqing"), ("zh/", "肇庆")])
+def test_accessibility_of_search_with_results(chromium, path, query):
+    assert AXE.is_file(), "axe-core is installed by `make test` (npm ci)"
+    base, browser_ = chromium
+    page = browser_.new_page()
+    page.goto(f"{base}/{path}")
+    assert search(page, query)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run('dialog.portal-search', {resultTypes: ['violations']})")
+    page.close()
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
+
+
 @pytest.mark.parametrize("path", ["news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/", "contact/",
                                   "zh/contact/", "zh-hant/contact/"])
 def test_prints_on_a4_without_navigation_or_search(chromium, tmp_path, path):
@@ -207,7 +222,7 @@ def test_prints_on_a4_without_navigation_or_search(chromium, tmp_path, path):
     page = browser_.new_page()
     page.goto(f"{base}/{path}")
     page.emulate_media(media="print")
-    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-search', '.md-footer']
+    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.portal-search-button', '.md-footer']
         .map(s => document.querySelector(s)).filter(Boolean)
         .every(e => getComputedStyle(e).display === 'none')""")
     assert hidden

@@ -1,4 +1,5 @@
-"""`mkdocs serve`: an edit to a news file or a seed shows in the preview, with no rebuild loop."""
+"""`make serve`'s preview: an edit to a news file or a seed shows, with no rebuild loop, and a
+bad edit leaves the last good pages served."""
 from __future__ import annotations
 
 import os
@@ -56,8 +57,9 @@ def server(tmp_path):
     port = free_port()
     log = open(tmp_path / "serve.log", "w")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("mkdocs")), "serve", "--livereload",
-                             "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
+    # As `make serve` runs it
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("mkdocs")), "serve", "--dirty", "--livereload",
+                             "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.serve.yml")],
                             cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env)
     # mkdocs serve mounts the site under site_url's path
     site_url = re.search(r"^site_url: (\S+)", (root / "mkdocs.yml").read_text(), re.M).group(1)
@@ -96,3 +98,21 @@ def test_edits_show_in_preview_without_rebuild_loop(server):
     settled = builds(log)
     time.sleep(12)
     assert builds(log) == settled, log.read_text()[-3000:]
+
+
+def test_bad_edit_keeps_the_preview_answering(server):
+    root, base, log = server
+    news = root / "docs" / "news" / "preview-test-item.md"
+    news.write_text(ITEM.replace("date: 2024-06-05", "date: 2024-13-45"), encoding="utf-8")
+    # The problem is reported in the terminal, naming the file and line
+    assert wait_for(lambda: "docs/news/preview-test-item.md:3" in log.read_text(), 30), log.read_text()[-3000:]
+    # and every page still answers, with the last good version
+    for page in ("news/preview-test-item/", "news/", "zh/", "sectors/"):
+        started = time.monotonic()
+        html = fetch(base + page)
+        assert html and time.monotonic() - started < 5, page
+    assert "alpacaone" in fetch(base + "news/preview-test-item/")
+    assert "Traceback" not in log.read_text()
+    # Fixing the file brings the preview up to date again
+    news.write_text(ITEM.replace("alpacaone", "alpacafixed"), encoding="utf-8")
+    assert wait_for(lambda: "alpacafixed" in fetch(base + "news/preview-test-item/"), 30), log.read_text()[-3000:]

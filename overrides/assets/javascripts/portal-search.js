@@ -43,7 +43,10 @@
     load().then(function () {
       if (!dialog.open) dialog.showModal();
       var input = dialog.querySelector("input");
-      if (input) input.focus();
+      if (!input) return;
+      // Pagefind's input has only a title; screen readers need a label (axe: label-title-only)
+      input.setAttribute("aria-label", dialog.getAttribute("aria-label"));
+      input.focus();
     });
   }
 
@@ -57,6 +60,7 @@
     event.preventDefault();
     open();
   });
+  dialog.querySelector("[data-portal-search-close]").addEventListener("click", function () { dialog.close(); });
   // A click on the backdrop (outside the dialog's box) closes it
   dialog.addEventListener("click", function (event) {
     if (event.target === dialog) dialog.close();
