@@ -200,7 +200,7 @@ def test_accessibility_no_serious_or_critical_violation(chromium, path):
     assert bad == []
 
 
-@pytest.mark.parametrize("path, query", [("", "Zhaoqing"), ("zh/", "肇庆")])
+@pytest.mark.parametrize("path, query", [("", "Zhaoqing"), ("zh/", "肇庆"), ("zh-hant/", "肇慶")])
 def test_accessibility_of_search_with_results(chromium, path, query):
     assert AXE.is_file(), "axe-core is installed by `make test` (npm ci)"
     base, browser_ = chromium
