@@ -75,3 +75,13 @@ def test_a_traditional_query_loads_only_the_traditional_index(page):
     search(tab, "肇慶")
     indexes = [p.rsplit("/", 1)[-1] for p in requested if p.endswith((".pf_index", ".pf_meta", ".pf_fragment"))]
     assert indexes and all(name.startswith(("zh-hant_", "pagefind.zh-hant_")) for name in indexes), indexes
+
+
+def test_search_interface_reads_in_traditional(page):
+    base, tab = page
+    tab.goto(f"{base}/zh-hant/")
+    assert search(tab, "儲能")
+    placeholder = tab.eval_on_selector("dialog.portal-search input", "e => e.placeholder")
+    text = tab.eval_on_selector("dialog.portal-search", "e => e.innerText")
+    assert placeholder == "搜尋" and "個「儲能」的相關結果" in text
+    assert [line for line in text.splitlines() if CONVERT(line) != line] == [], "no Simplified in the dialog"
