@@ -35,8 +35,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Performance: N synthetic bilingual items (BENCH_SIZES=100,1000,5000), results in bench/results/
-bench: $(STAMP)
+# Performance: N synthetic bilingual items (BENCH_SIZES=100,1000,5000) against Hugo and a plain
+# Material + static-i18n peer; results in bench/results/
+bench: $(STAMP) $(AXE)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	command -v hugo >/dev/null || (apt-get update -qq && apt-get install -y -qq hugo >/dev/null)
 	$(PY) -m bench.run
 
 # axe-core (accessibility checks in the browser tests), pinned in package-lock.json
