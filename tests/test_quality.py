@@ -147,6 +147,16 @@ def test_cjk_font_stack_is_local(built):
     assert "@font-face" not in css and "@import" not in css
 
 
+@pytest.mark.parametrize("lang,font", [("zh/", "Noto Sans CJK SC"), ("zh-hant/", "Noto Sans CJK TC")])
+def test_chinese_pages_use_the_cjk_font_stack_of_their_script(chromium, lang, font):
+    base, browser_ = chromium
+    page = browser_.new_page()
+    page.goto(f"{base}/{lang}")
+    family = page.evaluate("getComputedStyle(document.querySelector('article')).fontFamily")
+    page.close()
+    assert f'"{font}"' in family, family
+
+
 # --- quality checks ----------------------------------------------------------------------------
 
 def test_every_internal_link_and_anchor_resolves(built):

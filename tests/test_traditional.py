@@ -273,3 +273,11 @@ def test_an_original_chinese_item_is_labelled_as_converted_in_traditional(tmp_pa
     hant = (root / "build" / "docs" / "news" / "sihui-fair.zh-hant.md").read_text(encoding="utf-8")
     assert "OpenCC" not in zh
     assert "origin: converted" in hant and "簡繁轉換" in hant and "四會舉辦展會。" in hant
+
+
+def test_traditional_pages_ask_for_traditional_glyphs(built):
+    css = (built.site / "assets" / "stylesheets" / "portal.css").read_text(encoding="utf-8")
+    block = css[css.index(":root:lang(zh-Hant)"):]
+    block = block[:block.index("}")]
+    assert "PingFang HK" in block and "Microsoft JhengHei" in block and "Noto Sans CJK TC" in block
+    assert "SC" not in block and "YaHei" not in block
