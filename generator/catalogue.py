@@ -49,6 +49,7 @@ class Fact:
 class Milestone:
     date: str
     text: Text
+    inferred: bool = False  # the editors' reading (e.g. a year the seed leaves out), marked as such
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Project(Entry):
     dates: list[Milestone] = field(default_factory=list)
     status: str = ""
     description: Text | None = None
+    park_inferred: bool = False  # the park is the editors' reading of the seed, marked as such
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,17 @@ class Figure:
     change: str | None = None
     headline: bool = False
     note: Text | None = None
+    reading: Decimal | None = None  # the editors' reading of a doubtful value (data/corrections.yml)
+    correction: str | None = None  # the correction entry that explains the reading
+    period_inferred: bool = False  # the period is the editors' reading ("since the beginning of this year")
+
+    @property
+    def effective(self) -> Decimal:
+        """The value to compare and chart: the editors' reading where the source's is doubtful."""
+        return self.reading if self.reading is not None else self.value
+
+    def show_reading(self, lang: str) -> str:
+        return units.show(self.reading, self.unit, lang, self.qualifier)
 
     def show(self, lang: str) -> str:
         return units.show(self.value, self.unit, lang, self.qualifier)
@@ -268,13 +281,15 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
         parks.append(Park(**entry_fields(i, sources_required=False), kind=i.choice("kind", PARK_KINDS), district=i.get("district", str, False),
                           sectors=i.strings("sectors"), facts=facts))
     projects = []
-    for i in items("projects", _ENTRY_KEYS + ("sectors", "park", "investment_yuan", "dates", "status", "description")):
+    for i in items("projects", _ENTRY_KEYS + ("sectors", "park", "investment_yuan", "dates", "status", "description",
+                                                    "park_inferred")):
         amount = i.get("investment_yuan", int, required=False)
-        dates = [Milestone(str(d.get("date")), Text(d.get("en", ""), d.get("zh", "")))
+        dates = [Milestone(str(d.get("date")), Text(d.get("en", ""), d.get("zh", "")), bool(d.get("inferred")))
                  for d in i.get("dates", list, required=False, default=[]) if isinstance(d, dict)]
         projects.append(Project(**entry_fields(i), sectors=i.strings("sectors"), park=i.get("park", str, False),
                                 investment_yuan=Decimal(amount) if amount is not None else None, dates=dates,
-                                status=i.choice("status", STATUSES), description=i.text("description")))
+                                status=i.choice("status", STATUSES), description=i.text("description"),
+                                park_inferred=bool(i.data.get("park_inferred"))))
     offices = []
     by_name = {c.name: c for c in contacts}
     for i in items("offices", ("id", "seed", "name", "zh_name_is_translation")):
@@ -287,7 +302,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                               bool(i.data.get("zh_name_is_translation")), contact))
     figures = []
     for i in items("figures", ("id", "metric", "label", "value", "unit", "period", "place", "source", "qualifier",
-                               "change", "headline", "note")):
+                               "change", "headline", "note", "reading", "correction", "period_inferred")):
         try:
             value = units.parse_en(str(i.get("value", (str, int), default="0")))
         except units.UnitError as err:
@@ -303,12 +318,23 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
             i.problem("qualifier", f"unknown qualifier {qualifier!r}", f"use {' or '.join(units.QUALIFIERS)}")
             qualifier = None
         source = i.source(i.data.get("source"), "source")
+        reading = None
+        if i.data.get("reading") is not None:
+            try:
+                reading = units.parse_en(str(i.data["reading"]))
+            except units.UnitError as err:
+                i.problem("reading", str(err).split(" (")[0], "write the reading as a number: 10 billion")
+            if not i.data.get("correction"):
+                i.problem("reading", "a reading needs the correction that explains it",
+                          "add 'correction: <id from data/corrections.yml>'")
         figures.append(Figure(
             id=i.get("id", str, default=""), metric=i.get("metric", str, default=""), label=i.text("label") or Text("", ""),
             value=value, unit=i.choice("unit", tuple(units.UNITS)), period=period,
             place=i.get("place", str, default=CITY), source=source or Source("", "", i.file, i.line),
             qualifier=qualifier, change=i.get("change", str, required=False),
-            headline=bool(i.data.get("headline")), note=i.text("note", required=False)))
+            headline=bool(i.data.get("headline")), note=i.text("note", required=False),
+            reading=reading, correction=i.get("correction", str, required=False),
+            period_inferred=bool(i.data.get("period_inferred"))))
     catalogue = Catalogue(sectors, parks, projects, offices, figures)
     if problems:  # ids in a broken file would look unknown everywhere else
         raise InputError(problems)

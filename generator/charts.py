@@ -15,7 +15,9 @@ def investment_chart(figures: list[Figure], flagged: set[str], lang: str) -> byt
     """Bars of the investment figures by period; figures flagged as inconsistent are left out."""
     s = strings(lang)
     scale = Decimal(s["chart_scale"])
-    chosen = [f for f in figures if f.metric in _COLORS and f.place == "zhaoqing" and f.id not in flagged]
+    # Doubtful values (an editors' reading) are left out too: a bar cannot show both readings
+    chosen = [f for f in figures if f.metric in _COLORS and f.place == "zhaoqing" and f.id not in flagged
+              and f.reading is None]
     chosen.sort(key=lambda f: (f.period.sort_key, f.metric))
     top = max((f.value for f in chosen), default=Decimal(1))
     label_width, bar_space, y = 430, 280, 34

@@ -26,13 +26,16 @@ def home_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_n
             if not f.headline:
                 continue
             at = index.locate(f.source)
-            figures.append({"value": f.show(lang), "label": f.label(lang), "period": f.period.show(lang),
+            # A doubtful value shows the editors' reading beside the source's, never alone
+            value = f.show(lang) if f.reading is None else \
+                s["reading_format"].replace("**", "").format(reading=f.show_reading(lang), value=f.show(lang))
+            figures.append({"value": value, "label": f.label(lang), "period": f.period.show(lang) + (s["editors_reading_mark"] if f.period_inferred else ""),
                             "change": f.change or "", "source": f"{up}news/{at.slug}/#line-{at.line}"})
         news = sorted((m for m in metas if m.lang == lang), key=lambda m: (m.date, m.slug), reverse=True)[:LATEST]
         home = {
             "statement": s["home_statement"],
             "labels": {k: s[k] for k in ("home_figures", "home_news", "home_sectors", "home_parks", "home_contact",
-                                         "source_sentence", "tel", "email", "website", "all_news", "tiers")},
+                                         "source_sentence", "colon", "tel", "email", "website", "all_news", "tiers")},
             "figures": figures,
             "news": [{"title": m.title, "date": long_date(m.date, lang), "summary": m.summary,
                       "href": f"news/{m.slug}/"} for m in news],

@@ -20,6 +20,7 @@ class Paragraph:
     text: str
     line: int
     caption: bool = False  # photo credit or caption, not body text
+    heading: bool = False  # a section heading inside the post
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Version:
 
     @property
     def body(self) -> tuple[Paragraph, ...]:
-        return tuple(p for p in self.paragraphs if not p.caption)
+        return tuple(p for p in self.paragraphs if not p.caption and not p.heading)
 
     @property
     def captions(self) -> tuple[Paragraph, ...]:

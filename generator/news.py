@@ -6,21 +6,25 @@ from dataclasses import replace
 from . import chinese, corrections, textfmt
 from .model import Paragraph, Post, Version
 from .pages import Page, lang_path
+from .render import strings
 from .schema import NewsMeta
 from .slugs import slugify
 
 
-def news_meta(post: Post, mentions: dict[str, list[str]] | None = None) -> NewsMeta:
-    """The English page's front matter, straight from the seed, with what it mentions."""
+def news_meta(post: Post, mentions: dict[str, list[str]] | None = None,
+              fixes: list[corrections.Correction] | None = None) -> NewsMeta:
+    """The English page's front matter, from the seed as corrected, with what it mentions."""
     en = post.english
+    says = strings("en")["source_says_plain"]
     mentions = mentions or {}
     src = en.source
     return NewsMeta(
         title=en.title,
-        date=post.blog_date,
+        date=publication_date(post),
         lang="en",
         slug=slugify(en.title),
-        summary=textfmt.summary([p.text for p in en.body], "en"),
+        summary=textfmt.summary([corrections.plain(corrections.segments(p.text, fixes or []), "en", says)
+                                  for p in en.body], "en"),
         source=src.name if src else None,
         source_published=src.published if src else None,
         source_place=src.place if src else None,
@@ -31,6 +35,17 @@ def news_meta(post: Post, mentions: dict[str, list[str]] | None = None) -> NewsM
         projects=mentions.get("projects", []),
         generated_from=post.seed,
     )
+
+
+def publication_date(post: Post):
+    """The source's original publication day where the seed has a source line; else the blog's date."""
+    src = post.english.source or next((v.source for v in post.versions if v.source), None)
+    return src.published.date() if src else post.blog_date
+
+
+def reposted(post: Post):
+    """The blog's repost date, shown second, when it differs from the publication day."""
+    return post.blog_date if post.blog_date != publication_date(post) else None
 
 
 def _simplified(version: Version) -> Version:
@@ -51,15 +66,13 @@ def source_link(seed: str | None) -> str | None:
     return f"../sources/{seed.rsplit('/', 1)[-1]}" if seed else None
 
 
-def english_page(post: Post, meta: NewsMeta, names: dict) -> Page:
-    paragraphs, corrected = [], 0
-    for p in post.english.paragraphs:
-        text, count = corrections.correct_mu(p.text)
-        paragraphs.append(replace(p, text=text))
-        corrected += count
+def english_page(post: Post, meta: NewsMeta, names: dict, fixes: list[corrections.Correction] | None = None) -> Page:
+    """The seed's English with the catalogue's corrections marked (data/corrections.yml)."""
+    paragraphs = [(p, corrections.segments(p.text, fixes or [])) for p in post.english.paragraphs]
+    used = {seg.correction.id: seg.correction for _, segs in paragraphs for seg in segs if seg.correction}
     return Page(path=f"news/{meta.slug}.md", template="news.md.j2", meta=meta,
                 context={"paragraphs": paragraphs, "source_link": source_link(meta.seed),
-                         "mu_corrected": corrected, "names": names})
+                         "corrections": list(used.values()), "names": names, "reposted": reposted(post)})
 
 
 def chinese_page(post: Post, en_meta: NewsMeta, names: dict) -> Page | None:
@@ -80,8 +93,9 @@ def chinese_page(post: Post, en_meta: NewsMeta, names: dict) -> Page | None:
         origin=origin,
     )
     return Page(path=lang_path(f"news/{meta.slug}.md", "zh"), template="news.md.j2", meta=meta,
-                context={"paragraphs": zh.paragraphs, "source_link": source_link(meta.seed),
-                         "mu_corrected": 0, "names": names})
+                context={"paragraphs": [(p, [corrections.Segment(p.text)]) for p in zh.paragraphs],
+                         "source_link": source_link(meta.seed), "corrections": [], "names": names,
+                         "reposted": reposted(post)})
 
 
 def missing_chinese_page(en_meta: NewsMeta, names: dict) -> Page:
@@ -91,8 +105,8 @@ def missing_chinese_page(en_meta: NewsMeta, names: dict) -> Page:
                 context={"english": en_meta, "english_link": f"../../../news/{en_meta.slug}/", "names": names})
 
 
-def editor_page(item, names: dict) -> Page:
+def editor_page(item, names: dict, reposted_on=None) -> Page:
     """An editor's item with the same date line, tags and notices as generated ones; body as written."""
     return Page(path=item.path, template="news.md.j2", meta=item.meta,
                 context={"body": item.body.strip(), "source_link": source_link(item.meta.seed),
-                         "mu_corrected": 0, "names": names})
+                         "corrections": [], "names": names, "reposted": reposted_on})

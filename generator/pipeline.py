@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogue as catalogue_reader
-from . import charts, chinese, contacts, feeds, glossary, matching, news, site_config, traditional, writer
+from . import charts, chinese, contacts, corrections, feeds, glossary, matching, news, site_config, traditional, writer
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
@@ -69,6 +69,16 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     names = cat.names()
 
     try:
+        fixes = corrections.load(layout.data / "corrections.yml", "data/corrections.yml")
+        problems.extend(corrections.problems(fixes, posts))
+    except InputError as err:
+        problems.extend(err.problems)
+        fixes = []
+    try:
+        chinese.load_phrases(layout.data / "zh_phrases.yml", "data/zh_phrases.yml")
+    except InputError as err:
+        problems.extend(err.problems)
+    try:
         terms = glossary.load(layout.data / "glossary.yml", "data/glossary.yml")
     except InputError as err:
         problems.extend(err.problems)
@@ -85,10 +95,12 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         texts_by_lang = {v.lang: " ".join([v.title, *(p.text for p in v.paragraphs)]) for v in post.versions}
         if "zh" in texts_by_lang:
             texts_by_lang["zh"] = chinese.to_simplified(texts_by_lang["zh"])
-        meta = news.news_meta(post, matching.mentions(cat, {k: v for k, v in texts_by_lang.items() if k in ("en", "zh")}))
+        post_fixes = corrections.for_post(fixes, post)
+        meta = news.news_meta(post, matching.mentions(cat, {k: v for k, v in texts_by_lang.items() if k in ("en", "zh")}),
+                              post_fixes)
         slugs[post.seed] = meta.slug
         post_texts[meta.slug] = texts_by_lang
-        pages.append(news.english_page(post, meta, names))
+        pages.append(news.english_page(post, meta, names, post_fixes))
         if lang_path(f"news/{meta.slug}.md", "zh") in editor_paths:
             continue  # an editor's translation wins over anything generated
         pages.append(news.chinese_page(post, meta, names) or news.missing_chinese_page(meta, names))
@@ -100,12 +112,14 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     index = SourceIndex(posts, slugs, texts)
     problems.extend(index.problems(cat))
     problems.extend(consistency_problems(cat.figures))
+    problems.extend(corrections.figure_problems(cat.figures, fixes))
     if problems:  # pages are rendered only from valid input
         raise InputError(problems)
     # An editor's translation of a generated item names what the original names
     generated_en = {p.meta.slug: p.meta for p in pages if p.meta and p.meta.lang == "en"}
     editor = [_inherit_tags(item, generated_en.get(item.meta.slug)) for item in editor]
-    pages.extend(news.editor_page(item, names) for item in editor)
+    repost = {slugs[p.seed]: news.reposted(p) for p in posts}  # the blog's date, shown second
+    pages.extend(news.editor_page(item, names, repost.get(item.meta.slug)) for item in editor)
     metas = [p.meta for p in pages if p.meta]
     pages.extend(news_indexes(metas))
     pages.extend(knowledge_pages(cat, metas, index, slugs))

@@ -30,6 +30,7 @@ def environment() -> Environment:
     env.filters["md"] = textfmt.md_text
     env.filters["long_date"] = textfmt.long_date
     env.filters["local_time"] = textfmt.local_time
+    env.filters["when"] = textfmt.when
     env.filters["amount"] = lambda value, unit, lang, qualifier=None: units.show(value, unit, lang, qualifier)
     env.tests["contains"] = lambda seq, item: item in seq
     return env

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -171,7 +172,7 @@ def _read_version(lang, lines) -> tuple[Version, list[Contact]]:
             rest = rest[:i] + rest[i + 1:]
             break
     rest, contacts = _take_contacts(rest)
-    paragraphs = tuple(Paragraph(text, n, caption=_is_caption(text)) for n, text in rest)
+    paragraphs = _mark_structure(tuple(Paragraph(text, n, caption=_is_caption(text)) for n, text in rest))
     return Version(lang=lang, title=title, source=source, paragraphs=paragraphs), contacts
 
 
@@ -232,3 +233,35 @@ def _take_contacts(lines):
         contacts.append(Contact(**current))
     end = len(lines) if n is None else next(i for i, (m, _) in enumerate(lines) if m == n)
     return lines[:start] + lines[end:], contacts
+
+
+# Section structure: short lines that introduce the paragraphs after them (seeds 002, 004)
+_SENTENCE_END = re.compile(r"[.!?。！？][\"”’」)）]*$")
+_OPEN_END = re.compile(r"[.,:;!?，。：；！？、][\"”’」]*$")  # a heading may end in a closing quote
+# A line naming a speaker introduces a quotation, not a section ("… person in charge … said")
+_LEAD_IN = re.compile(r"\b(said|stated|stated that|that|emphasized|explained)$|person in charge|responsible person"
+                      r"|负责人|表示$|强调$|介绍$", re.I)
+
+
+def _mark_structure(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """Mark section headings; a lone heading-like line in a post without sections is a photo caption."""
+    found = [i for i in range(len(paragraphs)) if _looks_like_heading(paragraphs, i)]
+    if len(found) == 1:  # sections come at least in pairs; one short line between paragraphs labels a photo
+        i = found[0]
+        return paragraphs[:i] + (replace(paragraphs[i], caption=True),) + paragraphs[i + 1:]
+    marked = set(found)
+    return tuple(replace(p, heading=True) if i in marked else p for i, p in enumerate(paragraphs))
+
+
+def _looks_like_heading(paragraphs: tuple[Paragraph, ...], i: int) -> bool:
+    p = paragraphs[i]
+    if p.caption or i + 1 >= len(paragraphs) or _OPEN_END.search(p.text) or _LEAD_IN.search(p.text):
+        return False
+    han = script.detect(p.text) in ("zh", "ja")
+    if len(p.text) > (30 if han else 110) or (not han and len(p.text.split()) < 3):
+        return False
+    after = next((q for q in paragraphs[i + 1:] if not q.caption), None)
+    before = next((q for q in reversed(paragraphs[:i]) if not q.caption), None)
+    # It opens a section: the text after it is a full paragraph, the text before it has ended
+    return bool(after and len(after.text) > len(p.text) and _SENTENCE_END.search(after.text)
+                and (before is None or _SENTENCE_END.search(before.text)))

@@ -78,7 +78,7 @@ def inconsistent(figures: list[Figure]) -> dict[str, list[Figure]]:
     for part in figures:
         for whole in figures:
             if (part.metric, part.place, part.unit) == (whole.metric, whole.place, whole.unit) \
-                    and part.period.within(whole.period) and part.value > whole.value:
+                    and part.period.within(whole.period) and part.effective > whole.effective:
                 flagged.setdefault(part.id, []).append(whole)
     return flagged
 

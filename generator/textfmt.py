@@ -31,8 +31,25 @@ def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, "long", locale=_LOCALES[lang])
 
 
-def local_time(moment: dt.datetime) -> str:
+def local_time(moment: dt.datetime, lang: str = "en") -> str:
+    """'2024-05-07 22:09' / '2024年5月7日 22:09' (China time, as the source line gives it)."""
+    if lang == "zh":
+        return f"{long_date(moment.date(), lang)} {moment:%H:%M}"
     return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def when(text: str, lang: str) -> str:
+    """A catalogue date or period ('2023-10-09', '2024-Q1', '2021') as the language writes it."""
+    from . import periods
+
+    try:
+        return long_date(dt.date.fromisoformat(str(text)), lang)
+    except ValueError:
+        pass
+    try:
+        return periods.parse(str(text)).show(lang)
+    except ValueError:
+        return str(text)
 
 
 def summary(paragraphs: list[str], lang: str, limit: int | None = None) -> str:

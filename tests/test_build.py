@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import news
 from generator.news import news_meta
 from generator.seed_reader import read_seed
 
@@ -96,7 +97,7 @@ def test_news_index_newest_first_by_year(built):
         assert years == sorted(years, reverse=True) and needle in years
         positions = [html.find(f"{slug}/") for slug in SLUGS]
         assert all(p > 0 for p in positions)
-        dated = sorted(zip((p.blog_date for p in POSTS), positions), reverse=True)
+        dated = sorted(zip((news.publication_date(p) for p in POSTS), positions), reverse=True)
         assert [pos for _, pos in dated] == sorted(pos for _, pos in dated)
     zh = (built.site / "zh" / "news" / "index.html").read_text(encoding="utf-8")
     assert "2024年5月29日" in zh

@@ -128,17 +128,25 @@ def test_each_office_has_a_qr_code_svg_in_both_language_trees(generated):
             assert svg.lstrip().startswith("<svg") and "<path" in svg
 
 
-def test_the_two_flagged_source_errors(generated):
+def test_the_doubtful_january_figure_is_compared_by_its_reading(generated):
+    from dataclasses import replace
+
     from generator.sources import inconsistent
 
-    assert set(inconsistent(generated.catalogue.figures)) == {"jan-2024-planned-investment"}
+    figures = generated.catalogue.figures
+    assert set(inconsistent(figures)) == set()
+    january = next(f for f in figures if f.id == "jan-2024-planned-investment")
+    assert january.reading == Decimal("1E10") and january.value == Decimal("1E11")
+    # Without the editors' reading the source's value contradicts the whole quarter
+    unread = [replace(f, reading=None) if f is january else f for f in figures]
+    assert set(inconsistent(unread)) == {"jan-2024-planned-investment"}
 
 
 def test_consistency_check_blocks_an_unexplained_contradiction(tmp_path):
     root = copy_project(tmp_path / "p")
     path = root / "data" / "figures.yml"
     data = path.read_text(encoding="utf-8")
-    start = data.index("  note:\n", data.index("id: jan-2024-planned-investment"))
+    start = data.index("  # The source's value", data.index("id: jan-2024-planned-investment"))
     end = data.index("  source:", start)
     path.write_text(data[:start] + data[end:], encoding="utf-8")
     result = run_generator(root, "check")
@@ -186,9 +194,10 @@ def test_figures_shown_with_units_per_language(built):
     zh = (built.site / "zh" / "figures" / "index.html").read_text(encoding="utf-8")
     assert "33.35 billion yuan" in en and "333.5亿元" in zh
     assert "101.1 billion yuan" in en and "1011亿元" in zh
-    # The contradiction is published as the source says, with a visible note
-    assert "more than 100 billion yuan" in en and "cannot be right" in en
-    assert "超过1000亿元" in zh and "百亿" in zh
+    # The doubtful value: the editors' reading beside the source's, with a visible note
+    assert "more than 10 billion yuan</strong> (editors' reading; the source says more than 100 billion yuan)" \
+        in en.replace("&#39;", "'") and "cannot be right" in en
+    assert "超过100亿元</strong>（编者解读；来源原文为超过1000亿元）" in zh and "百亿" in zh
     assert (built.site / "figures" / "investment-chart.svg").read_text().startswith("<svg")
 
 
@@ -196,8 +205,11 @@ def test_acres_shown_as_mu_with_editors_note(built, generated):
     slug = next(p.meta.slug for p in generated.pages if p.meta and p.meta.seed.startswith("seeds/004"))
     html = (built.site / "news" / slug / "index.html").read_text(encoding="utf-8")
     body = re.sub(r"<[^>]+>", "", " ".join(re.findall(r'<p id="line-\d+"[^>]*>(.*?)</p>', html, re.S)))
-    assert "acre" not in body and "13,000 mu" in body and "10,000 mu and 100 billion" in body
-    assert "Editor's note" in html.replace("&rsquo;", "'")
+    assert "13,000 mu" in body and "10,000 mu and 100 billion" in body
+    # "acres" stays only in the editor's notes, as the source's wording
+    assert "acre" not in body
+    notes = html[html.index('<div class="footnote">'):].replace("&rsquo;", "'")
+    assert "Source's wording: “13,000 acres”" in notes
 
 
 @pytest.mark.parametrize("lang", ["", "zh"])
