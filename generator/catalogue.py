@@ -12,9 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from . import periods, units
+from . import frontmatter, periods, units
 from .errors import InputError, Problem
 from .model import Contact
+from .slugs import SLUG_HINT, is_slug
 
 TIERS = ("leading", "characteristic", "traditional", "future")
 PARK_KINDS = ("platform", "park", "district", "county")
@@ -156,8 +157,17 @@ class _Item:
     def __init__(self, node: yaml.MappingNode, file: str, problems: list[Problem], allowed: tuple[str, ...]):
         self.file, self.problems = file, problems
         self.line = node.start_mark.line + 1
-        self.values = {k.value: v for k, v in node.value}
-        self.lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}
+        self.values, self.lines = {}, {}
+        for k, v in node.value:
+            line = k.start_mark.line + 1
+            if not isinstance(k, yaml.ScalarNode):
+                self.problems.append(Problem(file, line, "a key is not a plain name", "write 'key: value'"))
+                continue
+            if k.value in self.values:  # YAML would let the last one win silently
+                self.problems.append(Problem(file, line, f"duplicate key '{k.value}' (first on line {self.lines[k.value]})",
+                                             "keep one of the two lines"))
+                continue
+            self.values[k.value], self.lines[k.value] = v, line
         self.data = {k: yaml.safe_load(yaml.serialize(v)) for k, v in self.values.items()}
         for key in self.data:
             if key not in allowed:
@@ -180,6 +190,18 @@ class _Item:
             return default
         return value
 
+    def ident(self, key: str = "id") -> str:
+        """An id: it becomes a file name and a URL, so only the slug form passes."""
+        value = self.get(key, str, default="")
+        if value and not is_slug(value):
+            self.problem(key, f"'{key}' {value!r} is not lower-case words joined by '-'", SLUG_HINT)
+            return ""
+        return value
+
+    def flag(self, key: str) -> bool:
+        """true or false, nothing else ('no' in quotes is text, and text is not false)."""
+        return bool(self.get(key, bool, required=False, default=False))
+
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
         value = self.get(key, str, default="")
         if value and value not in choices:
@@ -198,6 +220,9 @@ class _Item:
 
     def strings(self, key: str) -> list[str]:
         value = self.get(key, list, required=False, default=[])
+        if not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+            self.problem(key, f"'{key}' must be a list of names", f"write '{key}: [first, second]'")
+            return []
         return [str(v) for v in value]
 
     def aliases(self) -> dict[str, list[str]]:
@@ -206,7 +231,20 @@ class _Item:
     def aliases_of(self, key: str) -> dict[str, list[str]]:
         """{en: [...], zh: [...]}: other names or forms of the entry in each language."""
         value = self.get(key, dict, required=False, default={}) or {}
-        return {lang: [str(a) for a in (value.get(lang) or [])] for lang in ("en", "zh")}
+        out = {}
+        for lang in ("en", "zh"):
+            forms = value.get(lang) or []
+            if isinstance(forms, str):
+                forms = [forms]
+            if not isinstance(forms, list) or not all(isinstance(f, str) and f for f in forms):
+                self.problem(key, f"'{key}' {lang} must be a list of texts (found {forms!r})",
+                             f"write '{key}: {{en: [\"…\"], zh: [\"…\"]}}'")
+                forms = []
+            out[lang] = forms
+        extra = [str(k) for k in value if k not in ("en", "zh")]
+        if extra:
+            self.problem(key, f"'{key}' has unknown language(s) {', '.join(extra)}", "use en and zh")
+        return out
 
     def source(self, value, key: str) -> Source | None:
         if not isinstance(value, dict) or not value.get("seed") or not value.get("quote"):
@@ -222,11 +260,14 @@ class _Item:
 
 def _items(path: Path, shown: str, problems: list[Problem], allowed) -> list[_Item]:
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        node = yaml.compose(frontmatter.decode(path.read_bytes(), shown), Loader=yaml.SafeLoader)
+    except InputError as err:
+        problems.extend(err.problems)
+        return []
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problems.append(Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML ({getattr(err, 'problem', err)})",
-                                "check indentation and put values with ':' or '#' in quotes"))
+                                frontmatter.yaml_fix(err, line_offset=1)))
         return []
     if node is None:
         return []
@@ -255,13 +296,15 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
         if not path.is_file():
             problems.append(Problem(shown, 1, "catalogue file is missing", f"restore {shown} (an empty list is [])"))
             return []
-        return _items(path, shown, problems, keys)
+        found = _items(path, shown, problems, keys)
+        problems.extend(_duplicate_ids(found))
+        return found
 
     def entry_fields(i: _Item, sources_required: bool = True) -> dict:
         # Parks rest on their facts' sources; sectors and projects cite theirs directly
-        return dict(id=i.get("id", str, default=""), name=i.text("name") or Text("", ""), aliases=i.aliases(),
+        return dict(id=i.ident(), name=i.text("name") or Text("", ""), aliases=i.aliases(),
                     sources=i.sources(sources_required),
-                    zh_name_is_translation=bool(i.data.get("zh_name_is_translation")))
+                    zh_name_is_translation=i.flag("zh_name_is_translation"))
 
     sectors = [Sector(**entry_fields(i), tier=i.choice("tier", TIERS), group=i.get("group", str, False),
                       description=i.text("description"))
@@ -270,7 +313,8 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
     for i in items("parks", _ENTRY_KEYS + ("kind", "district", "sectors", "facts")):
         facts = []
         for fact in i.get("facts", list, default=[]):
-            if isinstance(fact, dict) and fact.get("en") and fact.get("zh"):
+            if isinstance(fact, dict) and isinstance(fact.get("en"), str) and isinstance(fact.get("zh"), str) \
+                    and fact["en"] and fact["zh"]:
                 source = i.source(fact.get("source"), "facts")
                 if source:
                     facts.append(Fact(Text(fact["en"], fact["zh"]), source))
@@ -284,7 +328,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
     for i in items("projects", _ENTRY_KEYS + ("sectors", "park", "investment_yuan", "dates", "status", "description",
                                                     "park_inferred")):
         amount = i.get("investment_yuan", int, required=False)
-        dates = [Milestone(str(d.get("date")), Text(d.get("en", ""), d.get("zh", "")), bool(d.get("inferred")))
+        dates = [Milestone(str(d.get("date")), Text(str(d.get("en", "")), str(d.get("zh", ""))), bool(d.get("inferred")))
                  for d in i.get("dates", list, required=False, default=[]) if isinstance(d, dict)]
         projects.append(Project(**entry_fields(i), sectors=i.strings("sectors"), park=i.get("park", str, False),
                                 investment_yuan=Decimal(amount) if amount is not None else None, dates=dates,
@@ -298,8 +342,8 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
         if name.en and contact is None:
             i.problem("name", f"no seed has a contact footer for '{name.en}'",
                       "use the office name exactly as the seed's contact footer writes it")
-        offices.append(Office(i.get("id", str, default=""), str(i.get("seed", (str, int), default="")), name,
-                              bool(i.data.get("zh_name_is_translation")), contact))
+        offices.append(Office(i.ident(), str(i.get("seed", (str, int), default="")), name,
+                              i.flag("zh_name_is_translation"), contact))
     figures = []
     for i in items("figures", ("id", "metric", "label", "value", "unit", "period", "place", "source", "qualifier",
                                "change", "headline", "note", "reading", "correction", "period_inferred")):
@@ -328,13 +372,13 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                 i.problem("reading", "a reading needs the correction that explains it",
                           "add 'correction: <id from data/corrections.yml>'")
         figures.append(Figure(
-            id=i.get("id", str, default=""), metric=i.get("metric", str, default=""), label=i.text("label") or Text("", ""),
+            id=i.ident(), metric=i.get("metric", str, default=""), label=i.text("label") or Text("", ""),
             value=value, unit=i.choice("unit", tuple(units.UNITS)), period=period,
             place=i.get("place", str, default=CITY), source=source or Source("", "", i.file, i.line),
             qualifier=qualifier, change=i.get("change", str, required=False),
-            headline=bool(i.data.get("headline")), note=i.text("note", required=False),
+            headline=i.flag("headline"), note=i.text("note", required=False),
             reading=reading, correction=i.get("correction", str, required=False),
-            period_inferred=bool(i.data.get("period_inferred"))))
+            period_inferred=i.flag("period_inferred")))
     catalogue = Catalogue(sectors, parks, projects, offices, figures)
     if problems:  # ids in a broken file would look unknown everywhere else
         raise InputError(problems)
@@ -342,6 +386,21 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
     if problems:
         raise InputError(problems)
     return catalogue
+
+
+def _duplicate_ids(items: list[_Item]) -> list[Problem]:
+    """A second entry with an id already used, reported at its own id line."""
+    problems, seen = [], {}
+    for i in items:
+        entry_id = i.data.get("id")
+        if not isinstance(entry_id, str) or not entry_id:
+            continue
+        if entry_id in seen:
+            problems.append(Problem(i.file, i.lines["id"], f"duplicate id '{entry_id}' (first on line {seen[entry_id]})",
+                                    "give each entry its own id"))
+        else:
+            seen[entry_id] = i.lines["id"]
+    return problems
 
 
 def _reference_problems(cat: Catalogue, data_dir: Path, root: Path) -> list[Problem]:
@@ -356,13 +415,6 @@ def _reference_problems(cat: Catalogue, data_dir: Path, root: Path) -> list[Prob
                 problems.append(Problem(file, 1, f"unknown {kind[:-1]} id '{ref}' in {where}",
                                         f"did you mean {' or '.join(close)}?" if close else f"use an id from data/{kind}.yml"))
 
-    for kind, entries in (("sectors", cat.sectors), ("parks", cat.parks), ("projects", cat.projects),
-                          ("offices", cat.offices), ("figures", cat.figures)):
-        seen = set()
-        for entry in entries:
-            if entry.id in seen:
-                problems.append(Problem(f"data/{kind}.yml", 1, f"duplicate id '{entry.id}'", "give each entry its own id"))
-            seen.add(entry.id)
     for park in cat.parks:
         check("data/parks.yml", park.sectors, "sectors", park.id)
         check("data/parks.yml", [park.district] if park.district else [], "parks", park.id)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from .errors import InputError
 from .paths import Layout, project_root
 from . import pipeline
-from .skeleton import new_item
+from .skeleton import TitleError, new_item
 from .status import chinese_status
 
 
@@ -47,11 +48,17 @@ def main(argv: list[str] | None = None) -> int:
             for zh, hant, slug, title in chinese_status(pipeline.generate(layout, drafts=True)):
                 print(f"{zh:<10}  {hant:<10}  {slug}  {title}")
         elif args.command == "new":
-            for path in new_item(layout, args.title, args.date, args.title_zh):
+            try:
+                written = new_item(layout, args.title, args.date, args.title_zh)
+            except TitleError as err:
+                parser.error(str(err))
+            for path in written:
                 print(f"generator: wrote {layout.show(path)}")
     except InputError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                print(problem.annotation(), flush=True)  # workflow commands are read from stdout
         print(f"generator: {len(err.problems)} problem(s); nothing was written", file=sys.stderr)
         return 1
     return 0

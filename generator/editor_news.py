@@ -1,6 +1,7 @@
 """Reader: editor-written news in docs/news/ -> validated NewsMeta (files are only read)."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -8,6 +9,9 @@ from . import frontmatter
 from .errors import InputError, Problem
 from .paths import Layout
 from .schema import NewsMeta, validate
+from .slugs import is_slug, slugify
+
+FUTURE = dt.timedelta(days=366)  # a date further ahead is a typo in the year
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,10 @@ def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -
             continue  # an editor's Traditional page: published as written (generator/traditional.py)
         shown = layout.show(path)
         stem, lang = _split_name(path.name)
+        if not is_slug(stem):  # the name becomes the URL (and the feeds' links)
+            problems.append(Problem(shown, 1, f"file name '{path.name}' is not lower-case words joined by '-'",
+                                    f"rename it, e.g. to {slugify(stem.replace('_', ' '))}{path.name[len(stem):]}"))
+            continue
         try:
             doc = frontmatter.read(path, shown)
         except InputError as err:
@@ -33,6 +41,11 @@ def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -
         meta, found = validate(doc.meta, doc.key_lines, shown, known)
         problems.extend(found)
         if meta is None:
+            continue
+        if meta.date > dt.date.today() + FUTURE:
+            problems.append(Problem(shown, doc.key_lines.get("date", 1),
+                                    f"date {meta.date.isoformat()} is more than a year ahead",
+                                    "check the year; news is dated when it is published"))
             continue
         if meta.generated_from:
             problems.append(Problem(shown, doc.key_lines["generated_from"],

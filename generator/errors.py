@@ -19,6 +19,19 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}. Fix: {self.fix}"
 
+    def annotation(self) -> str:
+        """A GitHub Actions workflow command: the error shows on this line of the pull request."""
+        return f"::error file={_escape_property(self.file)},line={self.line}::{_escape_data(f'{self.message}. Fix: {self.fix}')}"
+
+
+def _escape_data(text: str) -> str:
+    # The escapes of GitHub's own toolkit (@actions/core), so a message never breaks the command
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 class InputError(Exception):
     """Raised with every problem found; nothing has been written when it is raised."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import re
+
 import yaml
 
 from .errors import InputError, Problem
@@ -20,13 +22,37 @@ class Document:
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text: the schema converts them and reports bad ones by key."""
+    """Safe YAML that leaves values as written: the schema converts them and reports bad ones by key.
+
+    Dates and numbers stay text (`summary: 1.50` is "1.50", not 1.5); only true
+    and false are booleans (`title: yes` is the word yes); a key given twice is
+    an error at its second line, not a silent overwrite.
+    """
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in seen:
+                raise _DuplicateKey(key, seen[key], key_node.start_mark)
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep)
 
 
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: str, first_line: int, mark):
+        super().__init__(key)
+        self.key, self.first_line, self.problem_mark = key, first_line, mark
+        self.problem = f"key '{key}' appears twice"
+
+
+_PLAIN = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _PLAIN]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
 
 
 class _Dumper(yaml.SafeDumper):
@@ -76,7 +102,7 @@ def parse(text: str, shown_as: str) -> Document:
         line = (mark.line + 2) if mark else 2
         what = getattr(err, "problem", None) or "invalid YAML"
         raise InputError([Problem(shown_as, line, f"front matter is not valid YAML ({what})",
-                                  "check quoting: put values with ':' or '#' in double quotes")]) from None
+                                  yaml_fix(err, line_offset=2))]) from None
     if not isinstance(meta, dict):
         raise InputError([Problem(shown_as, 2, "front matter is not a set of 'key: value' lines",
                                   "write one 'key: value' per line")])
@@ -88,11 +114,26 @@ def parse(text: str, shown_as: str) -> Document:
     return Document(meta=meta, body=body, key_lines=key_lines, body_line=end + 2)
 
 
-def read(path: Path, shown_as: str) -> Document:
+def yaml_fix(err: yaml.YAMLError, line_offset: int) -> str:
+    """How to fix a YAML error, by what it is: a tab, a key given twice, or (most often) quoting."""
+    what = str(getattr(err, "problem", "") or "")
+    if isinstance(err, _DuplicateKey):
+        return f"keep one of the two '{err.key}' lines (the first is line {err.first_line + line_offset})"
+    if "\\t" in what or "\t" in what or "tab" in what:
+        return "indent with spaces: YAML does not allow tab characters"
+    return "check quoting: put values with ':' or '#' in double quotes"
+
+
+def decode(data: bytes, shown_as: str) -> str:
+    """UTF-8 text, with or without a byte order mark; anything else is one clear problem."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError([Problem(shown_as, 1, "file is not UTF-8", "re-save the file as UTF-8")]) from None
-    return parse(text, shown_as)
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError([Problem(shown_as, line, "file is not UTF-8", "re-save the file as UTF-8")]) from None
+
+
+def read(path: Path, shown_as: str) -> Document:
+    return parse(decode(path.read_bytes(), shown_as), shown_as)
 
 

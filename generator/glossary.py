@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import Text, _items
+from .catalogue import Text, _duplicate_ids, _items
 from .errors import InputError, Problem
 from .pages import Page, lang_path
 from .schema import LANGS, NewsMeta
@@ -29,10 +29,12 @@ class Term:
 def load(path: Path, shown: str) -> list[Term]:
     problems: list[Problem] = []
     terms = []
-    for i in _items(path, shown, problems, ("id", "term", "zh_from_seed", "match", "explanation")):
-        terms.append(Term(i.get("id", str, default=""), i.text("term") or Text("", ""),
+    items = _items(path, shown, problems, ("id", "term", "zh_from_seed", "match", "explanation"))
+    problems.extend(_duplicate_ids(items))
+    for i in items:
+        terms.append(Term(i.ident(), i.text("term") or Text("", ""),
                           i.text("explanation") or Text("", ""), i.aliases_of("match"),
-                          bool(i.data.get("zh_from_seed"))))
+                          i.flag("zh_from_seed")))
     if problems:
         raise InputError(problems)
     return terms

@@ -8,7 +8,7 @@ from .model import Paragraph, Post, Version
 from .pages import Page, lang_path
 from .render import strings
 from .schema import NewsMeta
-from .slugs import slugify
+from .slugs import SLUG, chinese_slug, slugify
 
 
 def news_meta(post: Post, mentions: dict[str, list[str]] | None = None,
@@ -22,7 +22,7 @@ def news_meta(post: Post, mentions: dict[str, list[str]] | None = None,
         title=en.title,
         date=publication_date(post),
         lang="en",
-        slug=slugify(en.title),
+        slug=post_slug(post),
         summary=textfmt.summary([corrections.plain(corrections.segments(p.text, fixes or []), "en", says)
                                   for p in en.body], "en"),
         source=src.name if src else None,
@@ -35,6 +35,19 @@ def news_meta(post: Post, mentions: dict[str, list[str]] | None = None,
         projects=mentions.get("projects", []),
         generated_from=post.seed,
     )
+
+
+def post_slug(post: Post) -> str:
+    """The English title's words; for a post without English, the Chinese title in pinyin;
+    the blog date if neither gives a word. Stable: the same post always gets the same slug."""
+    en, zh = post.version("en"), post.version("zh")
+    if en is not None:
+        slug = slugify(en.title)
+    elif zh is not None:
+        slug = chinese_slug(chinese.to_simplified(zh.title))
+    else:
+        slug = ""
+    return slug if slug and slug != "untitled" and SLUG.fullmatch(slug) else post.blog_date.isoformat()
 
 
 def publication_date(post: Post):
@@ -102,7 +115,14 @@ def missing_chinese_page(en_meta: NewsMeta, names: dict) -> Page:
     """A Chinese notice instead of a silently English page."""
     meta = replace(en_meta, lang="zh", origin="missing", generated_from=en_meta.generated_from or "news")
     return Page(path=lang_path(f"news/{en_meta.slug}.md", "zh"), template="news_missing.md.j2", meta=meta,
-                context={"english": en_meta, "english_link": f"../../../news/{en_meta.slug}/", "names": names})
+                context={"original": en_meta, "original_link": f"../../../news/{en_meta.slug}/", "names": names})
+
+
+def missing_english_page(zh_meta: NewsMeta, names: dict) -> Page:
+    """An English notice for a post that has only Chinese, never the Chinese text passed off as English."""
+    meta = replace(zh_meta, lang="en", origin="missing")
+    return Page(path=f"news/{zh_meta.slug}.md", template="news_missing.md.j2", meta=meta,
+                context={"original": zh_meta, "original_link": f"../../zh/news/{zh_meta.slug}/", "names": names})
 
 
 def editor_page(item, names: dict, reposted_on=None) -> Page:

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogue as catalogue_reader
-from . import charts, chinese, contacts, corrections, feeds, glossary, matching, news, site_config, traditional, writer
+from . import charts, chinese, contacts, corrections, editor_pages, feeds, glossary, matching, news, site_config, traditional, writer
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
+from .inputs import link_problems
 from .indexes import news_indexes
 from .home import home_pages
 from .knowledge import knowledge_pages
@@ -54,6 +55,9 @@ def _read_seeds(layout: Layout, problems: list[Problem]) -> tuple[list[Post], di
 
 def generate(layout: Layout, drafts: bool = False) -> Generated:
     """Everything the built docs tree must hold; `drafts` (the preview) keeps draft items."""
+    links = link_problems(layout)
+    if links:  # nothing is read through a link
+        raise InputError(links)
     problems: list[Problem] = []
     posts, texts, sources = _read_seeds(layout, problems)
     try:
@@ -62,6 +66,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         raise InputError(problems + err.problems) from None
     editor, found = read_editor_news(layout, cat.known_ids())
     problems.extend(found)
+    problems.extend(editor_pages.page_problems(layout))
     hidden = set() if drafts else {i.meta.slug for i in editor if i.meta.draft}
     hidden_paths = {i.path for i in editor if i.meta.slug in hidden}
     editor = [i for i in editor if i.meta.slug not in hidden]
@@ -95,17 +100,28 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         texts_by_lang = {v.lang: " ".join([v.title, *(p.text for p in v.paragraphs)]) for v in post.versions}
         if "zh" in texts_by_lang:
             texts_by_lang["zh"] = chinese.to_simplified(texts_by_lang["zh"])
+        if not (post.version("en") or post.version("zh")):
+            problems.append(Problem(post.seed, 1, "seed has neither an English nor a Chinese version",
+                                    "add the English or Chinese text of the post"))
+            continue
         post_fixes = corrections.for_post(fixes, post)
         meta = news.news_meta(post, matching.mentions(cat, {k: v for k, v in texts_by_lang.items() if k in ("en", "zh")}),
                               post_fixes)
         slugs[post.seed] = meta.slug
         post_texts[meta.slug] = texts_by_lang
+        if post.version("en") is None:  # Chinese only: published in Chinese, a notice in English
+            zh_page = news.chinese_page(post, meta, names)
+            if zh_page.path not in editor_paths:
+                pages.append(zh_page)
+            if f"news/{meta.slug}.md" not in editor_paths:
+                pages.append(news.missing_english_page(zh_page.meta, names))
+            continue
         pages.append(news.english_page(post, meta, names, post_fixes))
         if lang_path(f"news/{meta.slug}.md", "zh") in editor_paths:
             continue  # an editor's translation wins over anything generated
         pages.append(news.chinese_page(post, meta, names) or news.missing_chinese_page(meta, names))
     for item in editor:
-        if item.meta.lang == "en" and lang_path(item.path, "zh") not in editor_paths:
+        if item.meta.lang == "en" and lang_path(item.path, "zh") not in editor_paths | {p.path for p in pages}:
             pages.append(news.missing_chinese_page(item.meta, names))
     problems.extend(_slug_problems(pages, editor))
 
@@ -118,8 +134,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     # An editor's translation of a generated item names what the original names
     generated_en = {p.meta.slug: p.meta for p in pages if p.meta and p.meta.lang == "en"}
     editor = [_inherit_tags(item, generated_en.get(item.meta.slug)) for item in editor]
-    repost = {slugs[p.seed]: news.reposted(p) for p in posts}  # the blog's date, shown second
-    pages.extend(news.editor_page(item, names, repost.get(item.meta.slug)) for item in editor)
+    repost = {slugs[p.seed]: news.reposted(p) for p in posts if p.seed in slugs}  # the blog's date, shown second
+    from_editors = [news.editor_page(item, names, repost.get(item.meta.slug)) for item in editor]
+    pages.extend(from_editors)
     metas = [p.meta for p in pages if p.meta]
     pages.extend(news_indexes(metas))
     pages.extend(knowledge_pages(cat, metas, index, slugs))
@@ -129,13 +146,11 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     site_names = site_config.site_names(layout.root)
     pages.extend(home_pages(cat, metas, index, site_names))
 
-    files = _editor_files(layout)
-    for path in hidden_paths:  # drafts stay out of the published site
-        del files[path]
-    editor_paths_all = editor_paths | hidden_paths
+    editor_files = _editor_files(layout)
+    files = dict(editor_files)
     # The Traditional site: every Simplified page again, converted, unless an editor replaced it
     convert = traditional.converter(tuple(phrases))
-    overrides = {path for path in files if traditional.is_override(path)}
+    overrides = {path for path in editor_files if traditional.is_override(path)}
     for path in traditional.of_hidden(overrides, hidden_paths):
         del files[path]
         overrides.discard(path)
@@ -143,20 +158,23 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     zh_pages = [p for p in pages if p.lang == "zh"]
     pages.extend(traditional.pages(zh_pages, overrides, convert))
     hant_news = [traditional.traditional_meta(p.meta, convert) for p in zh_pages if p.meta]
+    problems.extend(_clash_problems(editor_files, pages, from_editors))
+    for path in hidden_paths:  # drafts stay out of the published site
+        del files[path]
     for page in pages:
-        if page.path in files and page.path not in editor_paths_all:
-            problems.append(Problem(f"docs/{page.path}", 1, "this path is generated",
-                                    "rename the file; generated pages cannot be replaced by editor files"))
         files[page.path] = page.text().encode("utf-8")
-    files.update(sources)
-    files.update(contacts.contact_files([o for o in cat.offices if o.contact]))
+    generated = dict(sources)
+    generated.update(contacts.contact_files([o for o in cat.offices if o.contact]))
     url = site_config.site_url(layout.root)
-    files.update(feeds.feed_files(metas + hant_news, url, site_names))
-    files["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
+    generated.update(feeds.feed_files(metas + hant_news, url, site_names))
+    generated["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
     flagged = set(inconsistent(cat.figures))
     for lang in ("en", "zh"):
-        files[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
-    files.update(traditional.files(files, convert))
+        generated[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
+    generated.update(traditional.files({**files, **generated}, convert))
+    problems.extend(_clash_problems(editor_files, generated))
+    files.update(generated)
+    problems.extend(editor_pages.link_problems(layout, files, url))
     if problems:
         raise InputError(problems)
     tooltips = glossary.abbreviations(terms)
@@ -187,6 +205,15 @@ def _editor_files(layout: Layout) -> dict[str, bytes]:
         if path.is_file():
             files[path.relative_to(layout.docs).as_posix()] = path.read_bytes()
     return files
+
+
+def _clash_problems(editor_files: dict[str, bytes], generated, editor_pages: list[Page] = ()) -> list[Problem]:
+    """An editor file at a path the generator writes: an error naming the editor's file, never a silent winner."""
+    own = {id(p) for p in editor_pages}  # an editor's news item is rendered at its own path
+    paths = [p.path for p in generated if id(p) not in own] if isinstance(generated, list) else list(generated)
+    return [Problem(f"docs/{path}", 1, "the generator writes this path itself",
+                    "rename or remove this file; generated pages, feeds, vCards and sources cannot be replaced")
+            for path in sorted(set(paths)) if path in editor_files]
 
 
 def _slug_problems(pages: list[Page], editor: list[EditorItem]) -> list[Problem]:

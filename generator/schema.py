@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 import typing
 from dataclasses import asdict, dataclass, field, fields
 
 from .errors import Problem
+from .slugs import SLUG_HINT, is_slug
 
 LANGS = ("en", "zh")
 # How the Chinese page came to be, for `status` and the page notice
@@ -95,9 +95,8 @@ def validate(meta: dict, key_lines: dict[str, int], shown_as: str,
         problem("lang", f"unknown language {values['lang']!r}", _HINTS["lang"])
     if values.get("origin", "original") not in ORIGINS:
         problem("origin", f"unknown origin {values['origin']!r}", _HINTS["origin"])
-    if "slug" in values and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", values["slug"]):
-        problem("slug", f"slug {values['slug']!r} is not lower-case words joined by '-'",
-                "use only a-z, 0-9 and '-', e.g. new-battery-plant-opens")
+    if "slug" in values and not is_slug(values["slug"]):
+        problem("slug", f"slug {values['slug']!r} is not lower-case words joined by '-'", SLUG_HINT)
     for kind, ids in (known or {}).items():
         for ref in values.get(kind, []):
             if ref not in ids:

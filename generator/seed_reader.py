@@ -59,14 +59,18 @@ def parse_seed(text: str, shown_as: str) -> Post:
     lines = [(n, _clean(raw)) for n, raw in enumerate(text.splitlines(), start=1)]
     lines = _cut_chrome(lines)
     blog_date, lines = _take_blog_date(lines, shown_as)
-    groups = _split_by_language(lines)
+    groups = _split_versions(lines)
     if not groups:
         raise InputError([Problem(shown_as, 1, "seed has no title",
                                   "put the post title on the line after the blog date")])
     versions: list[Version] = []
     contacts: list[Contact] = []
     for lang, group in groups:
-        version, found = _read_version(lang, group)
+        try:
+            version, found = _read_version(lang, group)
+        except _BadSourceDate as bad:  # the line would otherwise become the summary and first paragraph
+            raise InputError([Problem(shown_as, bad.line, f"source line has an impossible date or time: {bad.text!r}",
+                                      "correct the date (YYYY-MM-DD) and time (HH:MM) in the source line")]) from None
         versions.append(version)
         contacts.extend(found)
     return Post(seed=shown_as, blog_date=blog_date, versions=tuple(versions), contacts=tuple(contacts))
@@ -141,18 +145,61 @@ def _take_blog_date(lines, shown_as):
                               "start the file with the blog date, e.g. 'Tuesday, May 7, 2024'")])
 
 
-def _split_by_language(lines):
-    """Consecutive lines in one script form one version; a change of script starts the next."""
-    groups: list[tuple[str, list[tuple[int, str]]]] = []
+def _split_versions(lines):
+    """Language versions, split only where the post really changes version; every line is kept.
+
+    A version ends at a separator line, or where a title in another script is
+    followed by a body in that script (a title repeated, a source line, or the
+    rest of the post). One Chinese paragraph in an English post, or an English
+    photo credit in a Chinese version, stays where it stands.
+    """
+    versions: list[tuple[str, list[tuple[int, str]]]] = []
+    for segment in _separated(lines):
+        for lang, part in _split_segment(segment):
+            same = next((v for v in versions if v[0] == lang), None)
+            if same is not None:  # the same language again: keep its lines, never drop them
+                same[1].extend(part)
+            else:
+                versions.append((lang, part))
+    return versions
+
+
+def _separated(lines):
+    """Runs of lines between separator lines (the separators themselves are chrome)."""
+    segments: list[list[tuple[int, str]]] = [[]]
     for n, text in lines:
         if _SEPARATOR.match(text):
-            continue
-        lang = script.detect(text)
-        if groups and (lang is None or lang == groups[-1][0]):
-            groups[-1][1].append((n, text))
+            segments.append([])
         else:
-            groups.append((lang or "en", [(n, text)]))
-    return groups
+            segments[-1].append((n, text))
+    return [s for s in segments if s]
+
+
+def _language_of(lines) -> str | None:
+    return script.detect(" ".join(text for _, text in lines))
+
+
+def _split_segment(lines):
+    """[(lang, lines)]: one version, or several where a version in another script starts."""
+    for i in range(1, len(lines) - 1):
+        lang = script.detect(lines[i][1])
+        if lang is None or not _starts_version(lines[i:]):
+            continue
+        before = _language_of(lines[:i])
+        if before not in (None, lang) and _language_of(lines[i:]) == lang:
+            return [(before, lines[:i])] + _split_segment(lines[i:])
+    return [(_language_of(lines) or "en", lines)]
+
+
+def _starts_version(rest) -> bool:
+    """A title followed by a body: the blog repeats it, a source line follows, or a body of some lines."""
+    title = _strip_title(rest[0][1])
+    following = [text for _, text in rest[1:4]]
+    if following and _strip_title(following[0]) == title:
+        return True
+    if any(_SOURCE.match(text) for text in following):
+        return True
+    return len(title) <= 100 and len(rest) >= 4
 
 
 def _strip_title(text: str) -> str:
@@ -176,6 +223,12 @@ def _read_version(lang, lines) -> tuple[Version, list[Contact]]:
     return Version(lang=lang, title=title, source=source, paragraphs=paragraphs), contacts
 
 
+class _BadSourceDate(ValueError):
+    def __init__(self, line: int, text: str):
+        super().__init__(text)
+        self.line, self.text = line, text
+
+
 def _parse_source(n: int, text: str) -> SourceLine | None:
     m = _SOURCE.match(text)
     if not m or len(text) > 120:
@@ -185,7 +238,7 @@ def _parse_source(n: int, text: str) -> SourceLine | None:
         hour, minute = map(int, m["time"].split(":"))
         published = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=CHINA_TIME)
     except ValueError:
-        return None
+        raise _BadSourceDate(n, text) from None
     name, place = m["pre"].strip() or None, m["place"].strip() or None
     if name:
         pub = _PUBLISHED_IN.match(name)

@@ -52,18 +52,33 @@ def when(text: str, lang: str) -> str:
         return str(text)
 
 
+# A sentence ends at 。！？, or at . ! ? followed by a space: never inside 3.5 or 12.5%
+_SENTENCE_END = {"en": re.compile(r"[.!?](?=\s)"), "zh": re.compile(r"[。！？]|[.!?](?=\s)")}
+_IN_NUMBER = re.compile(r"[\d.,%]+$")
+
+
 def summary(paragraphs: list[str], lang: str, limit: int | None = None) -> str:
-    """The opening sentences of the first full paragraph, cut at a sentence end."""
+    """The opening sentences of the first full paragraph, cut at a sentence end.
+
+    The result is the paragraph's text from its start, as written (numbers
+    included), up to a sentence end, or cut before `limit` with "…".
+    """
     limit = limit or (220 if lang == "en" else 110)
     # Posts often open with a fragment ("Zhaoqing City presents a") or a lead-in line
     shortest = 80 if lang == "en" else 30
-    text = next((p for p in paragraphs if len(p) >= shortest), paragraphs[0] if paragraphs else "")
-    sentences = re.split(r"(?<=[.!?。！？])\s*", text)
+    text = next((p for p in paragraphs if len(p) >= shortest), paragraphs[0] if paragraphs else "").strip()
+    ends = [m.end() for m in _SENTENCE_END[lang].finditer(text)] + [len(text)]
     out = ""
-    for sentence in sentences:
-        if out and len(out) + len(sentence) > limit:
+    for end in ends:
+        candidate = text[:end].rstrip()
+        if out and len(candidate) > limit:
             break
-        out = f"{out} {sentence}".strip() if lang == "en" else out + sentence
+        out = candidate
     if len(out) > limit:
-        out = out[:limit].rsplit(" ", 1)[0] + "…" if lang == "en" else out[:limit] + "…"
+        cut = out[:limit]
+        if lang == "en":
+            cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+        elif out[limit:limit + 1].isdigit() or out[limit:limit + 1] in ".,%":
+            cut = _IN_NUMBER.sub("", cut) or cut  # never end inside a number
+        out = cut.rstrip() + "…"
     return out

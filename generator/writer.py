@@ -3,6 +3,10 @@
 Only changed files are written (each atomically, via a temporary file and a
 rename), so a second run writes nothing and `mkdocs serve`, which watches this
 tree, is not sent into a rebuild loop.
+
+Every path is checked before anything is written: a path that would land
+outside the target folder (`..`, an absolute path, a link inside the tree) is
+refused, whoever asks for it, so no input can reach docs/ or the system.
 """
 from __future__ import annotations
 
@@ -10,14 +14,35 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import InputError, Problem
+
+
+def unsafe_paths(desired: dict[str, bytes], target: Path) -> list[str]:
+    """The relative paths of `desired` that would not end up inside `target`."""
+    root = target.resolve()
+    bad = []
+    for rel in desired:
+        if "\\" in rel or "\x00" in rel or any(part in ("", ".", "..") for part in rel.split("/")):
+            bad.append(rel)  # also "" and "/abs" (an empty first part)
+            continue
+        # resolve() follows links already in the tree: the real place must still be inside
+        real = (target / rel).resolve()
+        if real == root or not real.is_relative_to(root):
+            bad.append(rel)
+    return bad
+
 
 def sync(desired: dict[str, bytes], target: Path) -> list[str]:
     """Write/delete under `target` until it holds exactly `desired`; returns what changed."""
-    changed = []
     target.mkdir(parents=True, exist_ok=True)
+    bad = unsafe_paths(desired, target)
+    if bad:
+        raise InputError([Problem(rel, 1, f"refused to write outside {target.name}/",
+                                  "an id or file name holds '..', '/' or a link; use the slug form") for rel in bad])
+    changed = []
     for rel, data in sorted(desired.items()):
         path = target / rel
-        if path.is_file() and path.read_bytes() == data:
+        if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
@@ -27,9 +52,9 @@ def sync(desired: dict[str, bytes], target: Path) -> list[str]:
         changed.append(rel)
     for path in sorted(target.rglob("*"), reverse=True):
         rel = path.relative_to(target).as_posix()
-        if path.is_file() and rel not in desired:
+        if (path.is_file() or path.is_symlink()) and rel not in desired:
             path.unlink()
             changed.append(rel)
-        elif path.is_dir() and not any(path.iterdir()):
+        elif path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
             path.rmdir()
     return changed

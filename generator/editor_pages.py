@@ -1,0 +1,225 @@
+"""Every Markdown file in docs/ is checked before it is published, not only news items.
+
+Pages in any folder: UTF-8, names in the slug form, front matter that parses and
+holds only known keys, no live HTML that runs code, and every link written as a
+URL (`../sectors/x/`, the site's own address) leads to a page or file that the
+site will have. `.md` links are MkDocs' own check (strict build).
+"""
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from . import frontmatter
+from .errors import InputError, Problem
+from .pages import lang_path
+from .paths import Layout
+from .slugs import SLUG_HINT, is_slug
+
+# Material's page keys an editor may set on a page that is not a news item
+PAGE_KEYS = {"title": str, "description": str, "hide": list, "icon": str, "status": str, "tags": list, "search": dict}
+# Elements and attributes that run code or pull in other documents: never from an editor file
+_UNSAFE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "link", "meta",
+                "base", "form", "svg", "math"}
+_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+_URL_ATTRS = {"href", "src", "action", "formaction", "srcset", "poster", "background"}
+# attr_list (`{: onclick="…" }`) would put an event handler on any element
+_ATTR_LIST_HANDLER = re.compile(r"\{:?[^}\n]*\bon[a-z]+\s*=", re.I)
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+# Links: [text](url), ![alt](url), [ref]: url, and href/src in HTML
+_INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+_HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""", re.I)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+# What MkDocs and its plugins add to the site besides the pages and files of the docs tree
+_BUILT_BY_MKDOCS = {"sitemap.xml", "sitemap.xml.gz", "404.html"}
+_BUILT_PREFIXES = ("search/", "pagefind/", "assets/javascripts/", "assets/stylesheets/", "assets/images/")
+
+
+def _is_news_item(rel: tuple[str, ...]) -> bool:
+    """docs/news/NAME.md: read and validated as a news item by editor_news."""
+    return len(rel) == 2 and rel[0] == "news"
+
+
+def _stem(name: str) -> str:
+    stem = name.removesuffix(".md")
+    return stem.removesuffix(".zh-hant").removesuffix(".zh")  # the Traditional site's override suffix too
+
+
+def _markdown_files(layout: Layout) -> list[Path]:
+    return [p for p in sorted(layout.docs.rglob("*.md")) if p.is_file()] if layout.docs.is_dir() else []
+
+
+def page_problems(layout: Layout) -> list[Problem]:
+    """Names, encoding, front matter and live HTML of every Markdown file in docs/."""
+    problems: list[Problem] = []
+    for path in _markdown_files(layout):
+        shown = layout.show(path)
+        rel = path.relative_to(layout.docs).parts
+        if rel[0] == "news" and len(rel) > 2:
+            problems.append(Problem(shown, 1, "news items are read only from docs/news/ itself, not its sub-folders",
+                                    f"move the file to docs/news/{path.name}"))
+            continue
+        news_item = _is_news_item(rel)
+        if not news_item:  # news names are checked with the item
+            bad = [part for part in (*rel[:-1], _stem(rel[-1])) if not is_slug(part)]
+            if bad:
+                problems.append(Problem(shown, 1, f"'{bad[0]}' in the path is not lower-case words joined by '-'",
+                                        f"rename it; {SLUG_HINT}"))
+                continue
+        try:
+            text = frontmatter.decode(path.read_bytes(), shown)
+        except InputError as err:
+            if not news_item:  # editor_news reports its own files
+                problems.extend(err.problems)
+            continue
+        if not news_item and text.split("\n", 1)[0].rstrip() == "---":
+            try:
+                doc = frontmatter.parse(text, shown)
+            except InputError as err:
+                problems.extend(err.problems)
+                continue
+            problems.extend(_page_meta_problems(doc, shown))
+        problems.extend(html_problems(text, shown))
+    return problems
+
+
+def _page_meta_problems(doc: frontmatter.Document, shown: str) -> list[Problem]:
+    problems = []
+    for key, value in doc.meta.items():
+        line = doc.key_lines.get(str(key), 1)
+        if key not in PAGE_KEYS:
+            close = difflib.get_close_matches(str(key), list(PAGE_KEYS), n=1)
+            problems.append(Problem(shown, line, f"unknown front matter key '{key}'",
+                                    f"did you mean '{close[0]}'?" if close else
+                                    f"remove it; pages may set {', '.join(PAGE_KEYS)}"))
+        elif value is not None and not isinstance(value, PAGE_KEYS[key]):
+            problems.append(Problem(shown, line, f"'{key}' has the wrong type ({type(value).__name__})",
+                                    f"give '{key}' a {PAGE_KEYS[key].__name__} value"))
+    return problems
+
+
+def _prose_lines(text: str) -> list[str]:
+    """The file's lines with code blocks and code spans blanked: code shows as text, never runs."""
+    out, fence = [], None
+    for line in text.split("\n"):
+        m = _FENCE.match(line)
+        if fence:
+            if m and m.group(1) == fence:
+                fence = None
+            out.append("")
+        elif m:
+            fence = m.group(1)
+            out.append("")
+        else:
+            out.append(_CODE_SPAN.sub(lambda c: " " * len(c.group(0)), line))
+    return out
+
+
+class _HtmlScan(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        if tag in _UNSAFE_TAGS:
+            self.found.append((line, f"raw HTML <{tag}> is not allowed"))
+            return
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((line, f"HTML event attribute '{name}' is not allowed"))
+            elif name in _URL_ATTRS and (value or "").strip().lower().startswith(_UNSAFE_SCHEMES):
+                self.found.append((line, f"a '{(value or '').split(':')[0]}:' URL is not allowed"))
+
+    handle_startendtag = handle_starttag
+
+
+def html_problems(text: str, shown: str) -> list[Problem]:
+    lines = _prose_lines(text)
+    scan = _HtmlScan()
+    scan.feed("\n".join(lines))
+    scan.close()
+    found = list(scan.found)
+    found += [(n, "an event attribute in '{: … }' is not allowed")
+              for n, line in enumerate(lines, start=1) if _ATTR_LIST_HANDLER.search(line)]
+    return [Problem(shown, n, message, "remove it: pages hold Markdown and plain HTML, no code")
+            for n, message in sorted(set(found))]
+
+
+def link_problems(layout: Layout, files: dict[str, bytes], site_url: str) -> list[Problem]:
+    """Links written as URLs in docs/ Markdown that lead to no page or file of the built site."""
+    problems = []
+    site_path = urlsplit(site_url).path or "/"
+    for path in _markdown_files(layout):
+        shown = layout.show(path)
+        try:
+            text = frontmatter.decode(path.read_bytes(), shown)
+        except InputError:
+            continue  # reported by page_problems
+        rel = path.relative_to(layout.docs).as_posix()
+        here = _page_dir(rel)
+        for n, line in enumerate(_prose_lines(text), start=1):
+            urls = _INLINE.findall(line) + _REFERENCE.findall(line) + _HTML_URL.findall(line)
+            for url in urls:
+                message = _broken(url.strip(), here, files, site_url, site_path)
+                if message:
+                    problems.append(Problem(shown, n, message,
+                                            "link to the page's .md file (e.g. ../sectors/hydrogen-energy.md) "
+                                            "or to a page or file that exists"))
+    return problems
+
+
+def _page_dir(rel: str) -> str:
+    """Where a docs file is served, relative to the site root: news/x.zh.md -> zh/news/x/."""
+    lang = next((code for code in ("zh-hant", "zh") if rel.endswith(f".{code}.md")), "")
+    stem = rel.removesuffix(".md").removesuffix(f".{lang}")
+    folder, _, name = stem.rpartition("/")
+    where = (folder + "/" if folder else "") if name == "index" else stem + "/"
+    return (lang + "/" if lang else "") + where
+
+
+def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_path: str) -> str | None:
+    if not url or url.startswith("#"):
+        return None
+    if url.lower().startswith(_UNSAFE_SCHEMES):
+        return f"link '{url[:40]}' runs code"
+    if url.startswith(site_url):
+        target = url[len(site_url):]
+    elif _SCHEME.match(url) or url.startswith("//"):
+        return None  # another site: the link checker's business
+    elif url.startswith("/"):
+        if not url.startswith(site_path):
+            return f"link '{url}' leaves the site's address ({site_path})"
+        target = url[len(site_path):]
+    else:
+        target = posixpath.join(here, url)
+    parts = urlsplit(target)
+    target = unquote(parts.path)
+    if target.endswith(".md") or parts.path.endswith(".md"):
+        return None  # MkDocs validates .md links itself
+    normal = posixpath.normpath(target) if target else "."
+    if normal.startswith("..") or normal.startswith("/"):
+        return f"link '{url}' leads outside the site"
+    return None if _exists("" if normal == "." else normal, files) else f"link '{url}' leads to no page or file"
+
+
+def _exists(target: str, files: dict[str, bytes]) -> bool:
+    lang = "en"
+    for code in ("zh-hant", "zh"):
+        if target == code or target.startswith(code + "/"):
+            lang, target = code, target[len(code) + 1:]
+            break
+    if target in _BUILT_BY_MKDOCS or target.startswith(_BUILT_PREFIXES):
+        return True
+    candidates = [target] if target else []
+    candidates += [f"{target}.md", f"{target}/index.md"] if target else ["index.md"]
+    for candidate in candidates:
+        if candidate in files or (lang != "en" and lang_path(candidate, lang) in files):
+            return True
+    return False

@@ -1,0 +1,36 @@
+"""What the generator may read: regular files inside the project, never a symbolic link.
+
+A link in docs/ to a system file would publish that file; a link in seeds/ or
+data/ would read it into pages. Links are refused wherever they point, and the
+input folders themselves must lie inside the project.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import Problem
+from .paths import Layout
+
+INPUT_FOLDERS = ("docs", "seeds", "data")
+
+
+def link_problems(layout: Layout) -> list[Problem]:
+    problems = []
+    root = layout.root.resolve()
+    for name in INPUT_FOLDERS:
+        folder = layout.root / name
+        if folder.is_symlink() or (folder.exists() and not folder.resolve().is_relative_to(root)):
+            problems.append(Problem(f"{name}/", 1, f"{name}/ is a symbolic link or lies outside the project",
+                                    f"make {name}/ a real folder of the project"))
+            continue
+        if not folder.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(folder):  # does not descend into linked folders
+            for entry in sorted(dirnames + filenames):
+                path = Path(dirpath) / entry
+                if path.is_symlink():
+                    shown = path.relative_to(layout.root).as_posix()
+                    problems.append(Problem(shown, 1, "symbolic links are not published or read",
+                                            "replace the link with a copy of the file itself"))
+    return problems
