@@ -293,3 +293,13 @@ def test_traditional_site_passes_the_chinese_typography_lint(built):
         text = zh_lint.visible_text(page.read_text(encoding="utf-8"))
         found += zh_lint.lint_text(page.relative_to(built.site).as_posix(), text, {"taiwan": [], "it_terms": []})
     assert not found, "\n" + "\n".join(map(str, found))
+
+
+def test_override_of_any_page_passes_the_docs_checks_and_replaces_it(tmp_path):
+    root = copy_project(tmp_path / "project")
+    (root / "docs" / "sectors").mkdir(parents=True, exist_ok=True)
+    written = "---\ntitle: 氫能\n---\n# 氫能\n\n編輯撰寫的氫能產業介紹。見[新聞](../../news/)。\n"
+    (root / "docs" / "sectors" / "hydrogen-energy.zh-hant.md").write_text(written, encoding="utf-8")
+    result = run_generator(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert (root / "build" / "docs" / "sectors" / "hydrogen-energy.zh-hant.md").read_text(encoding="utf-8") == written
