@@ -128,6 +128,12 @@ class Figure:
     def show(self, lang: str) -> str:
         return units.show(self.value, self.unit, lang, self.qualifier)
 
+    def show_plain(self, lang: str, reading_format: str) -> str:
+        """The value as plain text; a doubtful one with the editors' reading beside it, never alone."""
+        if self.reading is None:
+            return self.show(lang)
+        return reading_format.replace("**", "").format(reading=self.show_reading(lang), value=self.show(lang))
+
 
 @dataclass
 class Catalogue:

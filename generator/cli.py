@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="generate pages from seeds/, data/ and docs/ into build/docs/")
     build.add_argument("--drafts", action="store_true", help="keep draft items (the preview does)")
     sub.add_parser("check", help="validate every input; write nothing")
-    sub.add_parser("status", help="list every news page and the status of its Chinese version")
+    sub.add_parser("status", help="list every news page and the status of its Simplified and Traditional Chinese versions")
     new = sub.add_parser("new", help="write a news item skeleton in English and Chinese into docs/news/")
     new.add_argument("--title", required=True, help="English title")
     new.add_argument("--title-zh", help="Chinese title (optional)")
@@ -44,8 +44,9 @@ def main(argv: list[str] | None = None) -> int:
             pipeline.generate(layout)
             print("generator: all inputs are valid")
         elif args.command == "status":
-            for slug, state, title in chinese_status(pipeline.generate(layout, drafts=True)):
-                print(f"{state:<10}  {slug}  {title}")
+            print(f"{'zh':<10}  {'zh-hant':<10}  slug  title")
+            for zh, hant, slug, title in chinese_status(pipeline.generate(layout, drafts=True)):
+                print(f"{zh:<10}  {hant:<10}  {slug}  {title}")
         elif args.command == "new":
             try:
                 written = new_item(layout, args.title, args.date, args.title_zh)

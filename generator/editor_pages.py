@@ -48,7 +48,7 @@ def _is_news_item(rel: tuple[str, ...]) -> bool:
 
 def _stem(name: str) -> str:
     stem = name.removesuffix(".md")
-    return stem.removesuffix(".zh")
+    return stem.removesuffix(".zh-hant").removesuffix(".zh")  # the Traditional site's override suffix too
 
 
 def _markdown_files(layout: Layout) -> list[Path]:
@@ -177,8 +177,8 @@ def link_problems(layout: Layout, files: dict[str, bytes], site_url: str) -> lis
 
 def _page_dir(rel: str) -> str:
     """Where a docs file is served, relative to the site root: news/x.zh.md -> zh/news/x/."""
-    lang = "zh" if rel.endswith(".zh.md") else ""
-    stem = rel.removesuffix(".md").removesuffix(".zh")
+    lang = next((code for code in ("zh-hant", "zh") if rel.endswith(f".{code}.md")), "")
+    stem = rel.removesuffix(".md").removesuffix(f".{lang}")
     folder, _, name = stem.rpartition("/")
     where = (folder + "/" if folder else "") if name == "index" else stem + "/"
     return (lang + "/" if lang else "") + where
@@ -211,8 +211,10 @@ def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_pa
 
 def _exists(target: str, files: dict[str, bytes]) -> bool:
     lang = "en"
-    if target == "zh" or target.startswith("zh/"):
-        lang, target = "zh", target[3:]
+    for code in ("zh-hant", "zh"):
+        if target == code or target.startswith(code + "/"):
+            lang, target = code, target[len(code) + 1:]
+            break
     if target in _BUILT_BY_MKDOCS or target.startswith(_BUILT_PREFIXES):
         return True
     candidates = [target] if target else []

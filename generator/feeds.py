@@ -16,7 +16,7 @@ from .render import strings
 from .schema import NewsMeta
 
 CST = dt.timezone(dt.timedelta(hours=8))
-_FEED_LANG = {"en": "en", "zh": "zh-CN"}
+_FEED_LANG = {"en": "en", "zh": "zh-CN", "zh-hant": "zh-HK"}  # RSS language codes; Traditional is Hong Kong standard
 LIMIT = 30
 
 
@@ -26,7 +26,7 @@ def _published(meta: NewsMeta) -> dt.datetime:
 
 def feed_files(metas: list[NewsMeta], site_url: str, site_names: dict[str, str]) -> dict[str, bytes]:
     files = {}
-    for lang in ("en", "zh"):
+    for lang in _FEED_LANG:
         s = strings(lang)
         home = site_url + ("" if lang == "en" else f"{lang}/")
         items = sorted((m for m in metas if m.lang == lang), key=lambda m: (m.date, m.slug), reverse=True)[:LIMIT]

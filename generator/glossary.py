@@ -1,7 +1,7 @@
 """The glossary of policy terms: its page per language, and Material tooltips for news pages.
 
-Tooltips use Python-Markdown's abbreviations, appended to every page by
-pymdownx.snippets (see mkdocs.yml); no JavaScript of our own.
+Tooltips use Python-Markdown's abbreviations, included at the end of every generated
+page by pymdownx.snippets (pages.py, mkdocs.yml); no JavaScript of our own.
 """
 from __future__ import annotations
 

@@ -26,10 +26,7 @@ def home_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_n
             if not f.headline:
                 continue
             at = index.locate(f.source)
-            # A doubtful value shows the editors' reading beside the source's, never alone
-            value = f.show(lang) if f.reading is None else \
-                s["reading_format"].replace("**", "").format(reading=f.show_reading(lang), value=f.show(lang))
-            figures.append({"value": value, "label": f.label(lang), "period": f.period.show(lang) + (s["editors_reading_mark"] if f.period_inferred else ""),
+            figures.append({"value": f.show_plain(lang, s["reading_format"]), "label": f.label(lang), "period": f.period.show(lang) + (s["editors_reading_mark"] if f.period_inferred else ""),
                             "change": f.change or "", "source": f"{up}news/{at.slug}/#line-{at.line}"})
         news = sorted((m for m in metas if m.lang == lang), key=lambda m: (m.date, m.slug), reverse=True)[:LATEST]
         home = {

@@ -24,11 +24,19 @@ class Page:
         return "zh" if self.path.endswith(".zh.md") else "en"
 
     def text(self) -> str:
-        front = self.meta.to_front_matter() if self.meta else self.front
+        return self.render(strings(self.lang))
+
+    def render(self, s: dict, front: dict | None = None, tooltips: str = "abbreviations.md",
+               context: dict | None = None) -> str:
+        """The page with these UI strings, front matter, glossary tooltips (a snippet in
+        build/plugin-data) and context changes: the Traditional site reuses it."""
+        if front is None:
+            front = self.meta.to_front_matter() if self.meta else self.front
         # dump() closes the front matter; the template body follows it
         header = frontmatter.dump(front, "").rstrip("\n")
-        return render(self.template, front_matter=header, meta=self.meta, s=strings(self.lang),
-                      lang=self.lang, linker=Linker(self.path, self.lang), **self.context)
+        body = render(self.template, front_matter=header, meta=self.meta, s=s,
+                      lang=self.lang, linker=Linker(self.path, self.lang), **{**self.context, **(context or {})})
+        return f'{body.rstrip()}\n\n--8<-- "{tooltips}"\n'  # pymdownx.snippets
 
 
 def lang_path(base: str, lang: str) -> str:

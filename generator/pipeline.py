@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogue as catalogue_reader
-from . import charts, chinese, contacts, corrections, editor_pages, feeds, glossary, matching, news, site_config, writer
+from . import charts, chinese, contacts, corrections, editor_pages, feeds, glossary, matching, news, site_config, traditional, writer
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
 from .errors import InputError, Problem
@@ -89,6 +89,11 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     except InputError as err:
         problems.extend(err.problems)
         terms = []
+    try:
+        phrases = traditional.load_phrases(layout.data / traditional.PHRASES, f"data/{traditional.PHRASES}")
+    except InputError as err:
+        problems.extend(err.problems)
+        phrases = []
     pages: list[Page] = []
     slugs: dict[str, str] = {}
     post_texts: dict[str, dict[str, str]] = {}
@@ -142,11 +147,23 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     site_names = site_config.site_names(layout.root)
     pages.extend(home_pages(cat, metas, index, site_names))
     url = site_config.site_url(layout.root)
-    kit = investor_kit(cat, metas, index, site_names, url, layout.root)
+    convert = traditional.converter(tuple(phrases))
+    hant_news = [traditional.traditional_meta(m, convert) for m in metas if m.lang == "zh"]
+    kit = investor_kit(cat, metas + hant_news, index, site_names, url, layout.root, convert)
     pages.extend(kit.attach(pages))
 
     editor_files = _editor_files(layout)
     files = dict(editor_files)
+    # The Traditional site: every Simplified page again, converted, unless an editor replaced it
+    overrides = {path for path in editor_files if traditional.is_override(path)}
+    for path in traditional.of_hidden(overrides, hidden_paths):
+        del files[path]
+        overrides.discard(path)
+    problems.extend(traditional.override_problems(overrides, {p.path for p in pages} | set(files)))
+    zh_pages = [p for p in pages if p.lang == "zh"]
+    hant_pages = traditional.pages(zh_pages, overrides, convert)
+    kit.attach(hant_pages)  # their own fact sheet
+    pages.extend(hant_pages)
     problems.extend(_clash_problems(editor_files, pages, from_editors))
     for path in hidden_paths:  # drafts stay out of the published site
         del files[path]
@@ -155,18 +172,21 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     generated = dict(sources)
     generated.update(contacts.contact_files([o for o in cat.offices if o.contact]))
     generated.update(kit.files)
-    generated.update(feeds.feed_files(metas, url, site_names))
+    generated.update(feeds.feed_files(metas + hant_news, url, site_names))
     generated["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
     flagged = set(inconsistent(cat.figures))
     for lang in ("en", "zh"):
         generated[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
+    generated.update(traditional.files({**files, **generated}, convert))
     problems.extend(_clash_problems(editor_files, generated))
     files.update(generated)
     problems.extend(editor_pages.link_problems(layout, files, url))
     if problems:
         raise InputError(problems)
+    tooltips = glossary.abbreviations(terms)
     plugin_data = {
-        "abbreviations.md": glossary.abbreviations(terms).encode("utf-8"),
+        "abbreviations.md": tooltips.encode("utf-8"),
+        traditional.TOOLTIPS: traditional.abbreviations(tooltips, convert).encode("utf-8"),
         **kit.plugin_data,
     }
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)

@@ -122,13 +122,17 @@ def test_nav_lists_sections_not_every_news_item(built):
 def test_search_index_per_language_holds_every_article_whole(built):
     entry = json.loads((built.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     pages = indexed_pages(built.site)
-    for lang, prefix in (("en", "/news/"), ("zh", "/zh/news/")):
+    def language(url: str) -> str:
+        first = url.split("/")[1]
+        return first if first in ("zh", "zh-hant") else "en"
+
+    for lang in ("en", "zh", "zh-hant"):
         in_lang = {url: page for url, page in pages.items() if page["language"] == lang}
         assert entry["languages"][lang]["page_count"] == len(in_lang)
-        assert all(url.startswith("/zh/") == (lang == "zh") for url in in_lang), "one index per language"
-        # Every published page of the language is indexed, except the bilingual 404
+        assert all(language(url) == lang for url in in_lang), "one index per language"
+        # Every published page of the language is indexed, except the multilingual 404
         html = {"/" + p.parent.relative_to(built.site).as_posix() + "/" for p in built.site.rglob("index.html")}
-        html = {u.replace("/./", "/") for u in html if u.startswith("/zh/") == (lang == "zh")
+        html = {u.replace("/./", "/") for u in html if language(u.replace("/./", "/")) == lang
                 and not u.startswith("/pagefind/")}
         assert html == set(in_lang)
     # Whole articles, not their opening: the last sentence of a news article is in the index

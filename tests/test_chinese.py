@@ -76,17 +76,19 @@ def test_every_page_has_hreflang_alternates_and_x_default(built):
     for page in list(built.site.glob("*/**/index.html"))[:400]:
         html = page.read_text(encoding="utf-8")
         langs = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="(https://[^"]+)"', html)
-        assert {lang for lang, _ in langs} == {"en", "zh", "x-default"}, page
-        rel = page.parent.relative_to(built.site).as_posix()
-        path = rel[len("zh/"):] if rel.startswith("zh/") or rel == "zh" else rel
+        assert {lang for lang, _ in langs} == {"en", "zh", "zh-hant", "x-default"}, page
+        first, _, rest = page.parent.relative_to(built.site).as_posix().partition("/")
+        path = rest if first in ("zh", "zh-hant") else f"{first}/{rest}".rstrip("/")
         hrefs = dict(langs)
-        assert hrefs["zh"].rstrip("/").endswith(("zh/" + path).rstrip("/").rstrip("."))
+        for lang in ("zh", "zh-hant"):
+            assert hrefs[lang].rstrip("/").endswith(f"{lang}/{path}".rstrip("/").rstrip(".")), page
         assert hrefs["x-default"] == hrefs["en"]
 
 
-def test_sitemap_lists_both_languages(built):
+def test_sitemap_lists_every_language(built):
     sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "/zh/sectors/hydrogen-energy/" in sitemap and "/sectors/hydrogen-energy/" in sitemap
+    for prefix in ("/", "/zh/", "/zh-hant/"):
+        assert f"{prefix}sectors/hydrogen-energy/" in sitemap
 
 
 def test_html_lang(built):
@@ -97,10 +99,12 @@ def test_html_lang(built):
 def test_status_lists_every_page_and_its_chinese_status(tmp_path, generated):
     result = run_generator(ROOT, "status")
     assert result.returncode == 0
-    rows = [line.split() for line in result.stdout.strip().splitlines()]
+    header, *rows = [line.split() for line in result.stdout.strip().splitlines()]
+    assert header[:2] == ["zh", "zh-hant"]
     english = {m.slug for m in generated.news() if m.lang == "en"}
-    assert {row[1] for row in rows} == english
+    assert {row[2] for row in rows} == english
     assert {row[0] for row in rows} == {"converted", "translated"}
+    assert {row[1] for row in rows} == {"converted"}
 
 
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))

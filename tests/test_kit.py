@@ -16,7 +16,8 @@ from pyld import jsonld
 from conftest import ROOT
 from generator.schema import LANGS
 
-ROOTS = {lang: "" if lang == LANGS[0] else f"{lang}/" for lang in LANGS}
+SITES = (*LANGS, "zh-hant")  # the Traditional site: the Simplified pages converted (generator/traditional.py)
+ROOTS = {lang: "" if lang == LANGS[0] else f"{lang}/" for lang in SITES}
 SITE_URL = re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
 
 
@@ -218,7 +219,7 @@ def _news_pages(site: Path, lang: str) -> list[str]:
                   if not re.fullmatch(r"\d{4}|page", p.parent.name))
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", SITES)
 def test_news_pages_carry_a_valid_news_article(built, lang):
     pages = _news_pages(built.site, lang)
     assert len(pages) >= 5
@@ -239,7 +240,7 @@ def test_news_pages_carry_a_valid_news_article(built, lang):
     assert articles >= len(pages) // 2
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", SITES)
 def test_contact_page_describes_the_offices_as_they_are_given(built, lang):
     parsed = page(built.site, f"{ROOTS[lang]}contact")
     (data,) = parsed.scripts
@@ -255,7 +256,7 @@ def test_contact_page_describes_the_offices_as_they_are_given(built, lang):
         assert digits in re.sub(r"\D", "", seed)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", SITES)
 def test_figures_page_describes_the_open_data_as_a_dataset(built, lang):
     parsed = page(built.site, f"{ROOTS[lang]}figures")
     (data,) = parsed.scripts
@@ -302,7 +303,7 @@ def _fonts(reader) -> dict[str, bool]:
     return found
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", SITES)
 def test_fact_sheet_is_a4_small_with_embedded_fonts(built, lang):
     from pypdf import PdfReader
     path = _sheet(built.site, lang)
@@ -338,13 +339,46 @@ def test_fact_sheet_text_is_real_and_holds_the_catalogue(built, lang):
     assert SITE_URL + ROOTS[lang] in squeezed  # beside the QR code
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", SITES)
 @pytest.mark.parametrize("origin", ["", "figures", "contact"])
 def test_fact_sheet_is_linked_from_home_figures_and_contact(built, lang, origin):
     links = page(built.site, f"{ROOTS[lang]}{origin}".rstrip("/")).links
     target = [h for h in links if h.endswith(f"zhaoqing-fact-sheet-{lang}.pdf")]
     assert target
     assert (built.site / ROOTS[lang] / origin / target[0]).resolve() == _sheet(built.site, lang).resolve()
+
+
+def _sheet_text(site: Path, lang: str) -> str:
+    from pypdf import PdfReader
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(_sheet(site, lang)).pages))
+
+
+@pytest.mark.parametrize("lang", SITES)
+def test_fact_sheet_never_shows_a_doubtful_value_alone(built, lang):
+    """January 2024's 'more than 100 billion' (data/corrections.yml): the reading beside it, as on the site."""
+    figures = json.loads((built.site / "data" / "figures.json").read_text(encoding="utf-8"))
+    doubtful = [f for f in figures if f["editors_reading"] is not None]
+    assert [f["value"] for f in doubtful] == [100000000000] and doubtful[0]["editors_reading"] == 10000000000
+    assert doubtful[0]["correction"]
+    text = _sheet_text(built.site, lang).replace(" ", "")
+    said, reading = {"en": ("100billion", "10billion"), "zh": ("1000亿元", "100亿元"),
+                     "zh-hant": ("1000億元", "100億元")}[lang]
+    assert re.search(rf"{reading}.{{0,60}}{said}", text), text[:400]
+
+
+def test_traditional_fact_sheet_is_the_simplified_one_in_traditional(built):
+    """Its own file, linked from the Traditional pages, in Traditional characters and Hong Kong glyphs."""
+    from pypdf import PdfReader
+    from generator import traditional
+    convert = traditional.converter(tuple(traditional.load_phrases(ROOT / "data" / traditional.PHRASES, "data")))
+    text = _sheet_text(built.site, "zh-hant")
+    simplified = _sheet_text(built.site, "zh")
+    assert text != simplified and "333.5億元" in text and "投資促進機構" in text
+    leaked = [part for part in re.findall(r"[\u3400-\u9fff]+", text) if convert(part) != part]
+    assert not leaked, leaked[:10]
+    assert SITE_URL + "zh-hant/" in text.replace(" ", "")
+    fonts = _fonts(PdfReader(_sheet(built.site, "zh-hant")))
+    assert any("CJKHK" in name.replace("-", "") for name in fonts), fonts
 
 
 def test_fact_sheet_refuses_a_fallback_font(tmp_path):

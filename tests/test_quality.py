@@ -20,7 +20,8 @@ pytestmark = pytest.mark.browser
 
 KEY_PAGES = ["", "news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/",
              "sectors/new-energy-storage/", "contact/"]
-PAGES = [lang + page for lang in ("", "zh/") for page in KEY_PAGES]
+LANGS = ("", "zh/", "zh-hant/")  # English, Simplified and Traditional Chinese
+PAGES = [lang + page for lang in LANGS for page in KEY_PAGES]
 # The site is served under site_url's path, as GitHub Pages serves it
 MOUNT = "portal"
 
@@ -33,7 +34,7 @@ def chromium(built):
 
 # --- home page ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_home_page_shows_figures_news_sectors_parks_contacts(chromium, lang):
     base, browser_ = chromium
     page = browser_.new_page()
@@ -52,7 +53,9 @@ def test_home_page_shows_figures_news_sectors_parks_contacts(chromium, lang):
     assert contact.locator('a[href^="tel:+86"]').count() == 2
     assert contact.locator('a[href^="mailto:"]').count() == 2
     text = page.locator("article").first.inner_text()
-    if lang:
+    if lang == "zh-hant/":
+        assert "333.5億元" in text and "關鍵數據" in text
+    elif lang:
         assert "333.5亿元" in text and "关键数据" in text
     else:
         assert "33.35 billion yuan" in text and "Key figures" in text
@@ -60,7 +63,7 @@ def test_home_page_shows_figures_news_sectors_parks_contacts(chromium, lang):
 
 
 @pytest.mark.parametrize("width", [375, 1440])
-@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_home_layout_on_phone_and_desktop(chromium, tmp_path_factory, width, lang):
     base, browser_ = chromium
     page = browser_.new_page(viewport={"width": width, "height": 900})
@@ -80,7 +83,7 @@ def test_home_layout_on_phone_and_desktop(chromium, tmp_path_factory, width, lan
 
 # --- feeds, sharing, discovery -----------------------------------------------------------------
 
-@pytest.mark.parametrize("lang,language", [("", "en"), ("zh", "zh-CN")])
+@pytest.mark.parametrize("lang,language", [("", "en"), ("zh", "zh-CN"), ("zh-hant", "zh-HK")])
 def test_feeds_validate_and_list_the_news(built, lang, language):
     news = [p for p in (built.site / lang / "news").iterdir() if p.is_dir()]
     rss = feedparser.parse((built.site / lang / "feed_rss.xml").read_bytes())
@@ -104,7 +107,7 @@ def test_head_has_canonical_description_sharing_and_feeds(built, page):
     for prop in ("og:title", "og:description", "og:url", "og:locale", "og:type"):
         assert f'property="{prop}"' in head
     assert 'name="twitter:card" content="summary"' in head
-    lang = "zh/" if page.startswith("zh/") else ""
+    lang = next((code for code in LANGS if code and page.startswith(code)), "")
     assert re.search(rf'type="application/rss\+xml"[^>]+href="https://[^"]+/{lang}feed_rss.xml"', head)
     assert re.search(rf'type="application/feed\+json"[^>]+href="https://[^"]+/{lang}feed.json"', head)
     if "news/" in page:
@@ -115,8 +118,8 @@ def test_robots_and_404(built):
     robots = (built.site / "robots.txt").read_text()
     assert re.search(r"^Sitemap: https://\S+/sitemap.xml$", robots, re.M)
     page = (built.site / "404.html").read_text(encoding="utf-8")
-    assert "页面不存在" in page and "This page does not exist" in page
-    assert re.search(r'href="https://[^"]+/zh/news/"', page)
+    assert "页面不存在" in page and "頁面不存在" in page and "This page does not exist" in page
+    assert re.search(r'href="https://[^"]+/zh/news/"', page) and re.search(r'href="https://[^"]+/zh-hant/news/"', page)
 
 
 # --- reach from mainland China -----------------------------------------------------------------
@@ -144,16 +147,26 @@ def test_cjk_font_stack_is_local(built):
     assert "@font-face" not in css and "@import" not in css
 
 
+@pytest.mark.parametrize("lang,font", [("zh/", "Noto Sans CJK SC"), ("zh-hant/", "Noto Sans CJK TC")])
+def test_chinese_pages_use_the_cjk_font_stack_of_their_script(chromium, lang, font):
+    base, browser_ = chromium
+    page = browser_.new_page()
+    page.goto(f"{base}/{lang}")
+    family = page.evaluate("getComputedStyle(document.querySelector('article')).fontFamily")
+    page.close()
+    assert f'"{font}"' in family, family
+
+
 # --- quality checks ----------------------------------------------------------------------------
 
 def test_every_internal_link_and_anchor_resolves(built):
     linkchecker = Path(sys.executable).with_name("linkchecker")
     with serve(built.site, MOUNT) as base:
         run = subprocess.run([str(linkchecker), "--config", str(ROOT / "tests" / "linkcheckerrc"), "--no-status",
-                              "-o", "text", f"{base}/", f"{base}/zh/"], capture_output=True, text=True)
+                              "-o", "text", *(f"{base}/{lang}" for lang in LANGS)], capture_output=True, text=True)
     summary = run.stdout.strip().splitlines()[-2] if run.stdout.strip() else run.stderr
     assert "0 warnings found. 0 errors found." in run.stdout, run.stdout[-4000:]
-    assert int(re.search(r"(\d+) links in", summary).group(1)) > 300, summary
+    assert int(re.search(r"(\d+) links in", summary).group(1)) > 450, summary
 
 
 # Markup of Material for MkDocs' own templates that the Nu checker reports; everything the
@@ -197,7 +210,7 @@ def test_accessibility_no_serious_or_critical_violation(chromium, path):
     assert bad == []
 
 
-@pytest.mark.parametrize("path, query", [("", "Zhaoqing"), ("zh/", "肇庆")])
+@pytest.mark.parametrize("path, query", [("", "Zhaoqing"), ("zh/", "肇庆"), ("zh-hant/", "肇慶")])
 def test_accessibility_of_search_with_results(chromium, path, query):
     assert AXE.is_file(), "axe-core is installed by `make test` (npm ci)"
     base, browser_ = chromium
@@ -213,7 +226,7 @@ def test_accessibility_of_search_with_results(chromium, path, query):
 
 
 @pytest.mark.parametrize("path", ["news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/", "contact/",
-                                  "zh/contact/"])
+                                  "zh/contact/", "zh-hant/contact/"])
 def test_prints_on_a4_without_navigation_or_search(chromium, tmp_path, path):
     base, browser_ = chromium
     page = browser_.new_page()

@@ -2,11 +2,14 @@
 
 Each stage is its own module and reads only the catalogue and the news
 metadata, so nothing in the kit is a fact the seeds do not hold. Every stage
-loops over the site's languages (schema.LANGS).
+loops over the site's languages (schema.LANGS). The Traditional site's pages are
+the Simplified ones converted (generator/traditional.py); the kit gives them their
+own fact sheet, the Simplified one converted and set in Hong Kong glyphs.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from ..catalogue import Catalogue
 from ..pages import Page, lang_path
 from ..schema import LANGS, NewsMeta
 from ..sources import SourceIndex
+from ..traditional import LANG as HANT
 from . import boundaries, districtmap, factsheet, jsonld, opendata
 from .common import lang_root, words
 
@@ -57,15 +61,17 @@ def _report_url(site_url: str) -> str:
 
 
 def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_names: dict[str, str],
-                 site_url: str, root: Path) -> Kit:
+                 site_url: str, root: Path, to_traditional: Callable[[str], str]) -> Kit:
     tables = opendata.tables(cat, index, site_url)
     files = opendata.open_data_files(tables)
-    structured = jsonld.structured_data(cat, metas, site_url, site_names, opendata.TABLES)
+    structured = jsonld.structured_data(cat, metas, site_url, site_names, opendata.TABLES, to_traditional)
     plugin_data = {"structured-data.json": jsonld.plugin_file(structured)}
     pages, context = [], {}
-    sheets = {lang: factsheet.render_pdf(factsheet.html(cat, metas, index, site_url, site_names[lang], lang),
-                                         root / "build" / "cache", words(lang)["pdf_font"])
-              for lang in LANGS}
+    sources = {lang: factsheet.html(cat, metas, index, site_url, site_names[lang], lang) for lang in LANGS}
+    if HANT in site_names:
+        sources[HANT] = to_traditional(factsheet.html(cat, metas, index, site_url, site_names[HANT], "zh", HANT))
+    sheets = {lang: factsheet.render_pdf(text, root / "build" / "cache", words(lang)["pdf_font"])
+              for lang, text in sources.items()}
     factsheet.prune(root / "build" / "cache", list(sheets.values()))
     files.update({factsheet.path(lang): pdf for lang, pdf in sheets.items()})
     regions, provenance = boundaries.load(root)
@@ -74,7 +80,7 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
     for lang in LANGS:
         w = words(lang)
 
-        def sheet(page: str) -> dict:
+        def sheet(page: str, lang: str = lang) -> dict:
             return {"href": up(page, lang) + factsheet.path(lang), "size": factsheet.size_label(sheets[lang])}
 
         path = lang_path("accessibility/index.md", lang)
@@ -91,10 +97,15 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
         context[contact] = {"w": w, "kit": {"accessibility": "../accessibility/index.md",
                                             "factsheet": sheet(contact)}}
         context[figures]["kit"]["factsheet"] = sheet(figures)
-        home = sheet(lang_path("index.md", lang))
-        context[lang_path("index.md", lang)] = {"home": {
-            "accessibility": {"label": w["accessibility_link"], "href": "accessibility/"},
-            "factsheet": {"label": w["factsheet_link"].format(size=home["size"]), "href": home["href"]}}}
+        for site in [lang] + ([HANT] if lang == "zh" and HANT in sheets else []):
+            if site != lang:  # the converted pages' own sheet (the rest of their kit is the Simplified one's)
+                for page in (contact, figures):
+                    context[lang_path(page.replace(".zh.", "."), site)] = {
+                        **context[page], "kit": {**context[page]["kit"], "factsheet": sheet(page, site)}}
+            home = sheet(lang_path("index.md", site), site)
+            context[lang_path("index.md", site)] = {"home": {
+                "accessibility": {"label": w["accessibility_link"], "href": "accessibility/"},
+                "factsheet": {"label": w["factsheet_link"].format(size=home["size"]), "href": home["href"]}}}
         # The map: on the parks index and every park page; on an industry's or a project's page
         # when the catalogue places it in a district, which the map then highlights
         shown = [("parks", None, "")] + [("parks", p.id, "map_here") for p in cat.parks] + \

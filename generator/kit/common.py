@@ -17,12 +17,15 @@ DEFAULT = LANGS[0]
 
 @lru_cache(maxsize=None)
 def words(lang: str) -> dict:
-    """The kit's UI words of one language (generator/strings/kit/<lang>.yml)."""
-    return yaml.safe_load((_STRINGS / f"{lang}.yml").read_text(encoding="utf-8"))
+    """The kit's UI words of one language (generator/strings/kit/<lang>.yml); a file that
+    names another with `inherit` holds only what differs from it."""
+    own = yaml.safe_load((_STRINGS / f"{lang}.yml").read_text(encoding="utf-8"))
+    base = own.pop("inherit", None)
+    return {**words(base), **own} if base else own
 
 
 def lang_root(lang: str) -> str:
-    """Where a language's site starts, relative to the site root: '' or 'zh/'."""
+    """Where a language's site starts, relative to the site root: '', 'zh/' or 'zh-hant/'."""
     return "" if lang == DEFAULT else f"{lang}/"
 
 

@@ -53,8 +53,12 @@ class _Ref:
     url: str
 
 
-def html(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_url: str, site_name: str, lang: str) -> str:
-    w = {**strings(lang), **words(lang)}  # the site's words (columns, contact labels) and the kit's
+def html(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_url: str, site_name: str, lang: str,
+         published: str | None = None) -> str:
+    """The sheet's HTML: the catalogue's text in `lang`, addresses and words of the `published`
+    site (the Traditional sheet is the Simplified one, converted afterwards)."""
+    published = published or lang
+    w = {**strings(published), **words(published)}  # the site's words (columns, contact labels) and the kit's
     titles = {(m.slug, m.lang): m for m in metas}
     refs: list[_Ref] = []
 
@@ -62,12 +66,13 @@ def html(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_url: st
         """Number of the source post in the list at the end of the sheet."""
         at = index.locate(source)
         meta = titles.get((at.slug, lang)) or titles[(at.slug, "en")]
-        item = _Ref(meta.title, long_date(meta.date, lang), f"{site_url}{lang_root(lang)}news/{at.slug}/")
+        item = _Ref(meta.title, long_date(meta.date, lang), f"{site_url}{lang_root(published)}news/{at.slug}/")
         if item not in refs:
             refs.append(item)
         return refs.index(item) + 1
 
-    figures = [dict(label=f.label(lang), value=f.show(lang), change=f.change or "", period=f.period.show(lang),
+    figures = [dict(label=f.label(lang), value=f.show_plain(lang, w["reading_format"]), doubtful=f.reading is not None,
+                    change=f.change or "", period=f.period.show(lang),
                     ref=ref(f.source)) for f in sorted(cat.figures, key=lambda f: f.period.sort_key, reverse=True)]
     sectors = [dict(name=s.name(lang), description=s.description(lang) if s.description else "")
                for s in cat.sectors if s.tier == "leading"]
@@ -77,7 +82,7 @@ def html(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_url: st
     parks = [dict(name=name(p), fact=p.facts[0].text(lang), ref=ref(p.facts[0].source))
              for p in cat.parks if p.kind in ("platform", "park")]
     offices = [dict(name=name(o), contact=o.contact) for o in cat.offices if o.contact]
-    home = site_url + lang_root(lang)
+    home = site_url + lang_root(published)
     qr = qr_svg(home)  # drawn as the contact cards' codes are
     return _environment().get_template(TEMPLATE).render(
         w=w, lang=w["bcp47"], site_name=site_name, home=home, figures=figures, sectors=sectors, parks=parks,

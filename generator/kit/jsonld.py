@@ -9,11 +9,13 @@ Only what the seeds and catalogue hold is said: no licence, no guessed fields.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from ..catalogue import Catalogue, Office
 from ..contacts import tel_uri
 from ..pages import lang_path
 from ..schema import LANGS, NewsMeta
+from ..traditional import LANG as HANT
 from .common import lang_root, words
 
 CONTEXT = "https://schema.org"
@@ -45,9 +47,9 @@ def news_article(meta: NewsMeta, site_url: str, site_names: dict[str, str]) -> d
     return article
 
 
-def organization(office: Office, lang: str) -> dict:
+def organization(office: Office, lang: str, site: str | None = None) -> dict:
     c = office.contact
-    point = {"@type": "ContactPoint", "contactType": words(lang)["contact_type"]}
+    point = {"@type": "ContactPoint", "contactType": words(site or lang)["contact_type"]}
     org = {"@type": "GovernmentOrganization", "name": office.name(lang)}
     if c.tel:
         point["telephone"] = org["telephone"] = tel_uri(c.tel)
@@ -63,20 +65,23 @@ def organization(office: Office, lang: str) -> dict:
     return org
 
 
-def dataset(cat: Catalogue, site_url: str, lang: str, site_names: dict[str, str], tables: tuple[str, ...]) -> dict:
-    w = words(lang)
+def dataset(cat: Catalogue, site_url: str, lang: str, site_names: dict[str, str], tables: tuple[str, ...],
+            site: str | None = None) -> dict:
+    """The open data, described on the figures page of `site` (the catalogue's text in `lang`)."""
+    site = site or lang
+    w = words(site)
     start = min(f.period.start for f in cat.figures)
     end = max(f.period.end for f in cat.figures)
     coverage = f"{start // 12:04d}-{start % 12 + 1:02d}/{end // 12:04d}-{end % 12 + 1:02d}"
     formats = (("csv", "text/csv"), ("json", "application/json"))
     return {
         "@context": CONTEXT, "@type": "Dataset",
-        "@id": f"{site_url}{lang_root(lang)}figures/#open-data",
+        "@id": f"{site_url}{lang_root(site)}figures/#open-data",
         "name": w["dataset_name"], "description": w["dataset_description"],
-        "url": f"{site_url}{lang_root(lang)}figures/", "inLanguage": [words(x)["bcp47"] for x in LANGS],
+        "url": f"{site_url}{lang_root(site)}figures/", "inLanguage": [words(x)["bcp47"] for x in LANGS],
         "temporalCoverage": coverage,
         "spatialCoverage": {"@type": "Place", "name": w["dataset_place"]},
-        "creator": _publisher(site_url, lang, site_names),
+        "creator": _publisher(site_url, site, site_names),
         "variableMeasured": sorted({f.label(lang) for f in cat.figures}),
         "distribution": [{"@type": "DataDownload", "name": f"{table}.{ext}", "encodingFormat": mime,
                           "contentUrl": f"{site_url}data/{table}.{ext}"}
@@ -85,19 +90,22 @@ def dataset(cat: Catalogue, site_url: str, lang: str, site_names: dict[str, str]
 
 
 def structured_data(cat: Catalogue, metas: list[NewsMeta], site_url: str, site_names: dict[str, str],
-                    tables: tuple[str, ...]) -> dict[str, list[dict]]:
-    """{docs path: [JSON-LD objects]} for every page that has some."""
+                    tables: tuple[str, ...], to_traditional: Callable[[str], str]) -> dict[str, list[dict]]:
+    """{docs path: [JSON-LD objects]} for every page that has some (`metas`: news of every site)."""
     data: dict[str, list[dict]] = {}
     for meta in metas:
         if meta.origin != "missing":  # a notice that the Chinese text is missing is not an article
             data.setdefault(lang_path(f"news/{meta.slug}.md", meta.lang), []).append(
                 news_article(meta, site_url, site_names))
     offices = [o for o in cat.offices if o.contact]
-    for lang in LANGS:
+    for site in [*LANGS, *([HANT] if HANT in site_names else [])]:
+        lang = "zh" if site == HANT else site  # the Traditional objects are the Simplified ones, converted
+        found = {"figures/index.md": [dataset(cat, site_url, lang, site_names, tables, site)]}
         if offices:
-            data[lang_path("contact/index.md", lang)] = [
-                {"@context": CONTEXT, "@graph": [organization(o, lang) for o in offices]}]
-        data[lang_path("figures/index.md", lang)] = [dataset(cat, site_url, lang, site_names, tables)]
+            found["contact/index.md"] = [{"@context": CONTEXT, "@graph": [organization(o, lang, site) for o in offices]}]
+        for path, objects in found.items():
+            data[lang_path(path, site)] = objects if site != HANT else \
+                [json.loads(to_traditional(json.dumps(o, ensure_ascii=False))) for o in objects]
     return data
 
 

@@ -44,6 +44,8 @@ def tables(cat: Catalogue, index: SourceIndex, site_url: str) -> dict[str, list[
         figures.append({
             "id": f.id, "metric": f.metric, **_names("label", f.label),
             "value": number(f.value), "unit": f.unit, "qualifier": f.qualifier,
+            # A doubtful value as the source states it, and the editors' reading (data/corrections.yml)
+            "editors_reading": number(f.reading) if f.reading is not None else None, "correction": f.correction,
             "change_percent": _change_percent(f.change),
             "period": f.period.text, "period_start": f"{y1:04d}-{m1 + 1:02d}", "period_end": f"{y2:04d}-{m2 + 1:02d}",
             "place": f.place,

@@ -33,7 +33,9 @@
         autofocus: true,
         // Less weight on page length than Pagefind's default (0.75): a long page such as the
         // glossary must still rank first for the terms it defines
-        ranking: { pageLength: 0.25 }
+        ranking: { pageLength: 0.25 },
+        // Pagefind has no zh-Hant strings (it would show Simplified): the language's own, if set
+        translations: dialog.dataset.portalTranslations ? JSON.parse(dialog.dataset.portalTranslations) : undefined
       });
     });
     return loading;

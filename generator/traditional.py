@@ -1,0 +1,208 @@
+"""Generator: the Traditional Chinese site (/zh-hant/), derived from the Simplified pages.
+
+Every Simplified page the pipeline produces (generated or an editor's translation) is
+rendered again with the Traditional UI strings (generator/strings/zh-hant.yml) and
+converted with OpenCC's Hong Kong standard (`s2hk`), then corrected by the phrase
+dictionary in data/traditional_phrases.yml. An editor's `NAME.zh-hant.md` in docs/
+replaces the derived page and is published as written.
+
+Conversion goes line by line through a cache that lives as long as the process: each
+distinct line is converted once per build, and a rebuild under `mkdocs serve` converts
+only the lines that changed.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+import yaml
+
+from .errors import InputError, Problem
+from .pages import Page, lang_path
+from .render import strings
+from .schema import NewsMeta
+
+LANG = "zh-hant"  # mkdocs-static-i18n locale: the address /zh-hant/ and the suffix NAME.zh-hant.md
+CONFIG = "s2hk"  # Hong Kong standard characters; mainland vocabulary is kept (see README)
+PHRASES = "traditional_phrases.yml"
+TOOLTIPS = f"abbreviations.{LANG}.md"  # the glossary tooltips of Traditional pages (build/plugin-data)
+_PHRASE_KEYS = ("simplified", "traditional", "why")
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    simplified: str
+    traditional: str  # what the portal writes instead of OpenCC's output
+    converted: str  # what OpenCC writes for `simplified`
+
+
+def load_phrases(path: Path, shown: str) -> list[Phrase]:
+    """The phrase dictionary, validated: each entry must fix something and keep the words."""
+    problems: list[Problem] = []
+    if not path.is_file():
+        return []  # no fixes: OpenCC alone
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise InputError([Problem(shown, mark.line + 1 if mark else 1, "not valid YAML",
+                                  "fix the YAML syntax near this line")]) from None
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        raise InputError([Problem(shown, node.start_mark.line + 1, "expected a list of phrases",
+                                  "write entries as '- simplified: …' with traditional and why")])
+    phrases = []
+    for item in node.value:
+        line = item.start_mark.line + 1
+        data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
+        if not isinstance(data, dict) or set(data) != set(_PHRASE_KEYS) or \
+                not all(isinstance(data[k], str) and data[k].strip() for k in _PHRASE_KEYS):
+            problems.append(Problem(shown, line, "a phrase needs exactly simplified, traditional and why, as text",
+                                    "write '- simplified: 发布', 'traditional: 發布', 'why: …'"))
+            continue
+        converted = _converter(CONFIG).convert(data["simplified"])
+        if converted == data["traditional"]:
+            problems.append(Problem(shown, line, f"OpenCC already writes {converted} for {data['simplified']}",
+                                    "remove this entry"))
+        elif _converter("t2s").convert(data["traditional"]) != data["simplified"]:
+            problems.append(Problem(shown, line, f"{data['traditional']} does not read as {data['simplified']}",
+                                    "a phrase may change character forms, never the words"))
+        else:
+            phrases.append(Phrase(data["simplified"], data["traditional"], converted))
+    if problems:
+        raise InputError(problems)
+    return phrases
+
+
+# Hong Kong and Taiwan quote Chinese with corner brackets; curly quotes around English stay
+_QUOTES = ((re.compile(r"“([^“”]*)”"), "「{}」"), (re.compile(r"‘([^‘’]*)’"), "『{}』"))
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _brackets(pattern: re.Pattern, form: str, text: str) -> str:
+    return pattern.sub(lambda m: form.format(m.group(1)) if _HAN.search(m.group(1)) else m.group(0), text)
+
+
+class Converter:
+    """Simplified -> Traditional text: OpenCC s2hk, then the phrase dictionary; cached by line."""
+
+    def __init__(self, phrases: list[Phrase]):
+        self.phrases = tuple(phrases)
+        fixes = {p.converted: p.traditional for p in phrases}
+        # Longest first, so a longer phrase wins over one it contains
+        self._pattern = re.compile("|".join(map(re.escape, sorted(fixes, key=len, reverse=True)))) if fixes else None
+        self._fixes = fixes
+        self.line = lru_cache(maxsize=None)(self._line)
+
+    def _line(self, line: str) -> str:
+        out = _converter(CONFIG).convert(line)
+        for pattern, form in _QUOTES:
+            out = _brackets(pattern, form, out)
+        return self._pattern.sub(lambda m: self._fixes[m.group(0)], out) if self._pattern else out
+
+    def __call__(self, text: str) -> str:
+        if text.isascii():
+            return text
+        return "".join(self.line(line) if not line.isascii() else line for line in text.splitlines(keepends=True))
+
+
+@lru_cache(maxsize=8)
+def converter(phrases: tuple[Phrase, ...]) -> Converter:
+    """One converter (and so one cache) per phrase dictionary, for the life of the process."""
+    return Converter(list(phrases))
+
+
+@dataclass
+class TraditionalPage:
+    """A Simplified page rendered with the Traditional UI strings, then converted."""
+
+    source: Page
+    path: str
+    meta: NewsMeta | None
+    convert: Converter
+    # What differs from the Simplified page besides the words (the investor kit's own files)
+    front: dict = field(default_factory=dict)
+    context: dict = field(default_factory=dict)
+
+    lang = LANG
+    template = property(lambda self: self.source.template)
+
+    def __post_init__(self):
+        self.front = copy.deepcopy(self.source.front)
+
+    def text(self) -> str:
+        front = self.meta.to_front_matter() if self.meta else self.front
+        return self.convert(self.source.render(strings(LANG), front, TOOLTIPS, self.context))
+
+
+def traditional_meta(meta: NewsMeta, convert: Converter) -> NewsMeta:
+    text = lambda value: convert(value) if value else value  # noqa: E731
+    return replace(meta, lang=LANG, title=convert(meta.title), summary=text(meta.summary),
+                   source=text(meta.source), source_place=text(meta.source_place))
+
+
+def is_override(path: str) -> bool:
+    return f".{LANG}." in path.rsplit("/", 1)[-1]
+
+
+def base_path(path: str) -> str:
+    """news/x.zh-hant.md -> news/x.md"""
+    return path.replace(f".{LANG}.", ".")
+
+
+def pages(simplified: list[Page], overrides: set[str], convert: Converter) -> list[TraditionalPage]:
+    """A Traditional page for every Simplified page an editor has not replaced."""
+    out = []
+    for page in simplified:
+        path = lang_path(page.path.replace(".zh.", "."), LANG)
+        if path in overrides:
+            continue
+        meta = traditional_meta(page.meta, convert) if page.meta else None
+        if meta and not meta.generated_from:  # derived from an editor's page: still the generator's file
+            meta = replace(meta, generated_from=f"docs/{page.path}")
+        if page.meta and page.meta.origin == "original":  # Chinese written as such, but converted here
+            page = replace(page, meta=replace(page.meta, origin="converted"))
+            meta = replace(meta, origin="converted")
+        out.append(TraditionalPage(page, path, meta, convert))
+    return out
+
+
+def of_hidden(overrides: set[str], hidden: set[str]) -> set[str]:
+    """Overrides of draft items: they stay out of the published site with their item."""
+    return {path for path in overrides if base_path(path) in hidden or lang_path(base_path(path), "zh") in hidden}
+
+
+def override_problems(overrides: set[str], known: set[str]) -> list[Problem]:
+    """An editor's Traditional page must replace a page the site has."""
+    return [Problem(f"docs/{path}", 1, "Traditional page without its English or Chinese page",
+                    f"rename it to match a page of the site (e.g. news/<slug>.{LANG}.md) or add {base_path(path)}")
+            for path in sorted(overrides) if base_path(path) not in known]
+
+
+def files(files: dict[str, bytes], convert: Converter) -> dict[str, bytes]:
+    """Traditional copies of the Simplified tree's other files: charts converted, the rest as they are."""
+    out = {}
+    for path, data in files.items():
+        if ".zh." not in path.rsplit("/", 1)[-1] or path.endswith(".md"):
+            continue
+        target = lang_path(path.replace(".zh.", ".", 1), LANG)
+        if target in files:
+            continue  # made for the Traditional site already (feeds), or an editor's file
+        out[target] = convert(data.decode("utf-8")).encode("utf-8") if path.endswith(".svg") else data
+    return out
+
+
+def abbreviations(simplified: str, convert: Converter) -> str:
+    """The tooltips file of the Traditional pages: English terms as they are, Chinese ones
+    converted, explanations included (a term both scripts write alike gets its own)."""
+    return convert(simplified)
