@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -65,3 +66,17 @@ def indexed_pages(site: Path) -> dict[str, dict]:
         pages[fragment["url"]] = {"language": path.name.split("_")[0], "title": fragment["meta"].get("title", ""),
                                   "content": fragment["content"].replace("\u200b", "")}
     return pages
+
+
+@pytest.fixture(scope="session")
+def pristine(tmp_path_factory):
+    """The project, copied and generated once: the bad-input tests start from copies of it."""
+    root = copy_project(tmp_path_factory.mktemp("pristine") / "p")
+    assert run_generator(root, "build").returncode == 0
+    return root
+
+
+@pytest.fixture
+def project(tmp_path, pristine):
+    """A built copy of the project of its own (copied from one built once: the build is the slow part)."""
+    return Path(shutil.copytree(pristine, tmp_path / "p", symlinks=True))

@@ -6,7 +6,7 @@ import re
 import pytest
 import yaml
 
-from generator import chinese, units
+from generator import chinese
 from generator.paths import Layout
 from generator.pipeline import generate
 from generator.seed_reader import read_seed

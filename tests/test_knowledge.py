@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urljoin

@@ -116,7 +116,7 @@ def test_split_does_not_depend_on_order(tmp_path):
     path = seed("001")
     lines = path.read_text(encoding="utf-8").split("\n")
     date, rest = lines[0], "\n".join(lines[1:])
-    en, zh, ja = rest.split("=" * 54)[0], rest.split("=" * 54)[1], rest.split("=" * 55)[-1]
+    en, ja = rest.split("=" * 54)[0], rest.split("=" * 55)[-1]
     shuffled = tmp_path / "x.txt"
     shuffled.write_text("\n".join([date, ja.split("No comments:")[0], "=" * 10, en]), encoding="utf-8")
     post = read_seed(shuffled, "x.txt")

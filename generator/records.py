@@ -1,0 +1,147 @@
+"""Content objects: the catalogue's typed records (data/*.yml), as catalogue.py reads them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import periods, units
+from .model import Contact
+
+TIERS = ("leading", "characteristic", "traditional", "future")
+PARK_KINDS = ("platform", "park", "district", "county")
+STATUSES = ("signed", "settled", "under-construction", "in-production")
+CITY = "zhaoqing"  # place id of the whole city in figures
+
+
+@dataclass(frozen=True)
+class Text:
+    en: str
+    zh: str
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Source:
+    seed: str  # "000": the seed file whose name starts with it
+    quote: str  # word for word from the seed
+    file: str  # where the reference stands, for messages
+    line: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: Text
+    source: Source
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: str
+    text: Text
+    inferred: bool = False  # the editors' reading (e.g. a year the seed leaves out), marked as such
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What sectors, parks and projects share: an id, names, aliases, sources."""
+
+    id: str
+    name: Text
+    aliases: dict[str, list[str]]
+    sources: list[Source]
+    zh_name_is_translation: bool = False
+
+
+@dataclass(frozen=True)
+class Sector(Entry):
+    tier: str = ""
+    group: str | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Park(Entry):
+    kind: str = ""
+    district: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Project(Entry):
+    sectors: list[str] = field(default_factory=list)
+    park: str | None = None
+    investment_yuan: Decimal | None = None
+    dates: list[Milestone] = field(default_factory=list)
+    status: str = ""
+    description: Text | None = None
+    park_inferred: bool = False  # the park is the editors' reading of the seed, marked as such
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    seed: str
+    name: Text
+    zh_name_is_translation: bool
+    contact: Contact | None = None  # filled from the seed's contact footer
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    metric: str
+    label: Text
+    value: Decimal
+    unit: str
+    period: periods.Period
+    place: str
+    source: Source
+    qualifier: str | None = None
+    change: str | None = None
+    headline: bool = False
+    note: Text | None = None
+    reading: Decimal | None = None  # the editors' reading of a doubtful value (data/corrections.yml)
+    correction: str | None = None  # the correction entry that explains the reading
+    period_inferred: bool = False  # the period is the editors' reading ("since the beginning of this year")
+
+    @property
+    def effective(self) -> Decimal:
+        """The value to compare and chart: the editors' reading where the source's is doubtful."""
+        return self.reading if self.reading is not None else self.value
+
+    def show_reading(self, lang: str) -> str:
+        return units.show(self.reading, self.unit, lang, self.qualifier)
+
+    def show(self, lang: str) -> str:
+        return units.show(self.value, self.unit, lang, self.qualifier)
+
+    def show_plain(self, lang: str, reading_format: str) -> str:
+        """The value as plain text; a doubtful one with the editors' reading beside it, never alone."""
+        if self.reading is None:
+            return self.show(lang)
+        return reading_format.replace("**", "").format(reading=self.show_reading(lang), value=self.show(lang))
+
+
+@dataclass
+class Catalogue:
+    sectors: list[Sector]
+    parks: list[Park]
+    projects: list[Project]
+    offices: list[Office]
+    figures: list[Figure]
+
+    def known_ids(self) -> dict[str, set[str]]:
+        return {"sectors": {s.id for s in self.sectors}, "parks": {p.id for p in self.parks},
+                "projects": {p.id for p in self.projects}}
+
+    def names(self) -> dict[str, dict[str, Text]]:
+        """{'sectors': {id: name}, 'parks': …, 'projects': …}, for links between pages."""
+        return {kind: {e.id: e.name for e in items}
+                for kind, items in (("sectors", self.sectors), ("parks", self.parks), ("projects", self.projects))}
+
+    def entries(self) -> list[tuple[str, Entry]]:
+        return [("sectors", e) for e in self.sectors] + [("parks", e) for e in self.parks] + \
+               [("projects", e) for e in self.projects]

@@ -1,0 +1,185 @@
+"""Bad input that used to be lost or published wrongly: now published whole, or refused by name."""
+from __future__ import annotations
+
+import pytest
+
+from bad_input_steps import (both, built_docs_after, edit, expect_rejected, front, inputs_hash, seed_001_lines,
+                             seed_text, write)
+from conftest import run_generator
+
+
+
+CHINESE_ONLY = seed_text("2024年5月7日", "落地建設跑出「加速度」! 肇慶2024年第一季招商實現良好開局",
+                         "落地建設跑出「加速度」! 肇慶2024年第一季招商實現良好開局", "投資肇慶 2024-05-07 22:09 中國廣東",
+                         "節慶期間,每逢車輛在肇慶大型產業集聚區路過,都可看到樁機作業不停歇。",
+                         "據統計,2024年第一季度,肇慶新引進產業項目186個,其中製造業項目134個。")
+
+
+def test_a_chinese_only_seed_is_published_in_chinese_with_an_english_notice(project):
+    docs = built_docs_after(project, write("seeds/908_zh.txt", CHINESE_ONLY))
+    new = [p for p in (docs / "news").glob("*.zh.md") if front(p).get("seed") == "seeds/908_zh.txt"]
+    assert len(new) == 1
+    zh = front(new[0])
+    slug = new[0].name.removesuffix(".zh.md")
+    assert slug.startswith("luo-di-jian-she"), "the Chinese title in pinyin"
+    assert (zh["lang"], zh["origin"]) == ("zh", "converted")
+    assert zh["title"].startswith("落地建设跑出") and zh["title"].endswith("招商实现良好开局") and "肇庆2024年" in zh["title"]
+    assert "肇庆新引进产业项目186个" in new[0].read_text(encoding="utf-8")
+    en_page = docs / "news" / f"{slug}.md"
+    en = front(en_page)
+    assert (en["lang"], en["origin"]) == ("en", "missing")
+    assert "No English version yet" in en_page.read_text(encoding="utf-8")
+    assert "據統計" not in en_page.read_text(encoding="utf-8") and "据统计" not in en_page.read_text(encoding="utf-8")
+    # Stable: the same seed gets the same slug on the next run
+    assert run_generator(project, "build").returncode == 0
+    assert (docs / "news" / f"{slug}.zh.md").is_file()
+
+
+def test_an_english_only_seed_gets_the_chinese_notice(project):
+    text = seed(("Monday, June 3, 2024", "Sihui opens a new hardware park", "Sihui opens a new hardware park",
+                 "Invest in Zhaoqing 2024-06-03 10:00 Guangdong, China",
+                 "The new hardware park in Sihui covers 1,200 mu and expects 3.5 billion yuan of output, up 12.5% on the plan."))
+    docs = built_docs_after(project, write("seeds/909_en.txt", text))
+    assert front(docs / "news" / "sihui-opens-new-hardware-park.md")["lang"] == "en"
+    assert front(docs / "news" / "sihui-opens-new-hardware-park.zh.md")["origin"] == "missing"
+
+
+def seed(lines) -> str:
+    return seed_text(*lines)
+
+
+def test_numbers_in_summaries_come_out_as_written(project):
+    sentence = "The new hardware park in Sihui covers 1,200 mu and expects 3.5 billion yuan of output, up 12.5% on the plan."
+    text = seed(("Monday, June 3, 2024", "Sihui opens a new hardware park", "Sihui opens a new hardware park",
+                 "Invest in Zhaoqing 2024-06-03 10:00 Guangdong, China", sentence + " More will follow next year."))
+    docs = built_docs_after(project, write("seeds/909_en.txt", text))
+    assert front(docs / "news" / "sihui-opens-new-hardware-park.md")["summary"].startswith(sentence)
+    assert sentence in (docs / "news" / "index.md").read_text(encoding="utf-8")
+    for feed in ("feed.json", "feed_rss.xml"):
+        assert "3.5 billion yuan of output, up 12.5% on the plan." in (docs / feed).read_text(encoding="utf-8")
+
+
+CONTENT = {
+    "source-line-impossible-date": (
+        write("seeds/907_baddate.txt", seed_text("Tuesday, May 7, 2024", "A title", "A title",
+                                                 "Invest in Zhaoqing 2024-02-30 22:09 Guangdong, China",
+                                                 "Body text that would otherwise follow the source line.")),
+        ["seeds/907_baddate.txt:7: source line has an impossible date or time: "
+         "'Invest in Zhaoqing 2024-02-30 22:09 Guangdong, China'"]),
+    "japanese-only-seed": (write("seeds/910_ja.txt", seed_text("Tuesday, May 7, 2024", *[l for l in
+                                 seed_001_lines("ja")])), ["seeds/910_ja.txt:1: seed has neither an English nor a Chinese version"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONTENT))
+def test_content_that_would_be_lost_is_reported(project, case):
+    change, expected = CONTENT[case]
+    expect_rejected(project, change, expected)
+
+
+def item(*front: str, body: str = "Text of the item.") -> str:
+    return "---\n" + "\n".join(front) + "\n---\n\n" + body + "\n"
+
+
+GOOD = ("title: A new plant", "date: 2024-06-01")
+
+# Validation reaches every Markdown file in docs/, and says the right thing at the right line
+VALIDATION = {
+    "news-in-a-sub-folder": (write("docs/news/2024/late.md", "---\ntitle: [broken\n---\n"),
+                             ["docs/news/2024/late.md:1: news items are read only from docs/news/ itself"]),
+    "page-with-broken-front-matter": (write("docs/about/index.md", "---\ntitle: [broken\n---\n# About\n"),
+                                      ["docs/about/index.md:2: front matter is not valid YAML"]),
+    "page-with-unknown-key": (write("docs/about.md", "---\ntitel: About us\n---\n# About\n"),
+                              ["docs/about.md:2: unknown front matter key 'titel'. Fix: did you mean 'title'?"]),
+    "page-with-script": (write("docs/about.md", "# About\n\nWelcome.\n\n<script>alert(1)</script>\n"),
+                         ["docs/about.md:5: raw HTML <script> is not allowed"]),
+    "news-with-event-handler": (write("docs/news/plant.md", item(*GOOD, body="Text.\n\n<img src=x onerror=alert(1)>")),
+                                ["docs/news/plant.md:8: HTML event attribute 'onerror' is not allowed"]),
+    "news-with-attr-list-handler": (write("docs/news/plant.md", item(*GOOD, body="Text.\n{: onclick=\"alert(1)\" }")),
+                                    ["docs/news/plant.md:7: an event attribute in '{: … }' is not allowed"]),
+    "page-not-utf8": (write("docs/about.md", "# About\n\nCaf\xe9 in Zhaoqing\n".encode("latin-1")),
+                      ["docs/about.md:3: file is not UTF-8"]),
+    "page-name-with-space": (write("docs/About Us.md", "# About\n"), ["docs/About Us.md:1: 'About Us' in the path"]),
+    # Accepted although wrong
+    "duplicate-front-matter-key": (write("docs/news/plant.md", item("title: First", "date: 2024-06-01", "title: Second")),
+                                   ["docs/news/plant.md:4: front matter is not valid YAML (key 'title' appears twice). "
+                                    "Fix: keep one of the two 'title' lines (the first is line 2)"]),
+    "headline-no-in-quotes": (edit("data/figures.yml", "  headline: true", '  headline: "no"'),
+                              ["data/figures.yml:13: 'headline' has the wrong type (str)"]),
+    "draft-yes": (write("docs/news/plant.md", item(*GOOD, "draft: yes")),
+                  ["docs/news/plant.md:4: 'draft' is not true or false: 'yes'"]),
+    "news-name-with-capitals": (write("docs/news/New_Plant.md", item(*GOOD)),
+                                ["docs/news/New_Plant.md:1: file name 'New_Plant.md' is not lower-case words joined by '-'. "
+                                 "Fix: rename it, e.g. to new-plant.md"]),
+    "news-name-with-space": (write("docs/news/new plant.md", item(*GOOD)),
+                             ["docs/news/new plant.md:1: file name 'new plant.md' is not lower-case"]),
+    "date-years-ahead": (write("docs/news/plant.md", item("title: A new plant", "date: 2099-06-01")),
+                         ["docs/news/plant.md:3: date 2099-06-01 is more than a year ahead"]),
+    "url-link-to-missing-page": (write("docs/news/plant.md", item(*GOOD, body="See [the sector](../../sectors/no-such-sector/).")),
+                                 ["docs/news/plant.md:6: link '../../sectors/no-such-sector/' leads to no page or file"]),
+    "site-url-link-to-missing-page": (write("docs/news/plant.md", item(*GOOD, body="Text.\n\n[Parks](https://zhaoqing-invest.github.io/portal/parks/nowhere/)")),
+                                      ["docs/news/plant.md:8: link 'https://zhaoqing-invest.github.io/portal/parks/nowhere/' leads to no page"]),
+    "link-out-of-the-site": (write("docs/news/plant.md", item(*GOOD, body="[x](../../../../etc/passwd)")),
+                             ["docs/news/plant.md:6: link '../../../../etc/passwd' leads outside the site"]),
+    "javascript-link": (write("docs/news/plant.md", item(*GOOD, body="[x](javascript:alert(1))")),
+                        ["docs/news/plant.md:6: link 'javascript:alert(1' runs code"]),
+    # Tracebacks before
+    "aliases-of-the-wrong-shape": (edit("data/sectors.yml", "    en: [new energy vehicle, auto parts, automotive parts, Xpeng, CATL]",
+                                        "    en: 42"),
+                                   ["data/sectors.yml:6: 'aliases' en must be a list of texts (found 42)"]),
+    "aliases-a-list": (edit("data/parks.yml", "  aliases:\n    en: [large-scale industrial cluster, Large Industrial Cluster, agglomeration area, Large Industry Cluster]\n    zh: [大型产业集聚区]",
+                            "  aliases: [a, b]"), ["data/parks.yml:5: 'aliases' has the wrong type (list)"]),
+    "catalogue-not-utf8": (write("data/parks.yml", "- id: caf\xe9\n".encode("latin-1")), ["data/parks.yml:1: file is not UTF-8"]),
+    # Messages in the right place
+    "tab-in-front-matter": (write("docs/news/plant.md", "---\ntitle: A new plant\n\tdate: 2024-06-01\n---\n\nText.\n"),
+                            ["docs/news/plant.md:3: front matter is not valid YAML (found character '\\t' that cannot start any token). "
+                             "Fix: indent with spaces: YAML does not allow tab characters"]),
+    "tab-in-catalogue": (edit("data/sectors.yml", "  tier: leading", "\ttier: leading"),
+                         ["data/sectors.yml:9: not valid YAML (found character '\\t' that cannot start any token). "
+                          "Fix: indent with spaces"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(VALIDATION))
+def test_every_markdown_file_and_catalogue_value_is_validated(project, case):
+    change, expected = VALIDATION[case]
+    expect_rejected(project, change, expected)
+
+
+def test_values_are_published_as_written(project):
+    """`summary: 1.50` stays 1.50, `title: yes` is the word, a byte order mark is no error."""
+    docs = built_docs_after(project, both(
+        write("docs/news/decimal.md", item("title: yes", "date: 2024-06-01", "summary: 1.50", body="Text.")),
+        write("docs/news/with-bom.md", "\ufeff" + item(*GOOD, body="Saved by an editor that writes a byte order mark."))))
+    page = front(docs / "news" / "decimal.md")
+    assert (page["title"], page["summary"]) == ("yes", "1.50")
+    assert '"content_text": "1.50"' in (docs / "feed.json").read_text(encoding="utf-8")
+    assert front(docs / "news" / "with-bom.md")["title"] == "A new plant"
+
+
+def test_links_written_as_urls_to_real_pages_pass(project):
+    body = "\n\n".join(["[Sector](../../sectors/hydrogen-energy/)", "[Parks](https://zhaoqing-invest.github.io/portal/parks/)",
+                        "[中文](../../zh/sectors/hydrogen-energy/#sources)", "[Feed](/portal/feed.json)",
+                        "[Home](../../)", "[Other site](https://example.org/x)", "`[code](../../nowhere/)`"])
+    built_docs_after(project, write("docs/news/plant.md", item(*GOOD, body=body)))
+
+
+def test_new_refuses_an_empty_title_and_writes_nothing(project):
+    before = inputs_hash(project)
+    for title in ("", "   ", "！！"):
+        result = run_generator(project, "new", "--title", title, "--date", "2024-06-01")
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert "error: --title" in result.stderr.strip().split("\n")[-1]
+    assert inputs_hash(project) == before
+
+
+def test_new_with_a_chinese_title_writes_items_that_check_accepts(project):
+    result = run_generator(project, "new", "--title", "肇庆新能源汽车产业园开工", "--date", "2024-06-01")
+    assert result.returncode == 0, result.stderr
+    en, zh = project / "docs/news/zhao-qing-xin-neng-yuan-qi-che-chan-ye-yuan.md", \
+        project / "docs/news/zhao-qing-xin-neng-yuan-qi-che-chan-ye-yuan.zh.md"
+    assert front(zh)["title"] == "肇庆新能源汽车产业园开工" and front(zh)["origin"] == "original"
+    for path in (en, zh):  # published, not only as drafts
+        path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    check = run_generator(project, "check")
+    assert check.returncode == 0, check.stderr
