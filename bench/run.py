@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from bench import hugo_site, peer, synthetic  # noqa: E402
 from generator.paths import copy_project as _copy  # noqa: E402
+from generator.site_config import site_names  # noqa: E402
 
 
 def copy_project(dest: Path) -> Path:
@@ -47,6 +48,7 @@ MKDOCS = str(Path(PY).with_name("mkdocs"))
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 RESULTS = ROOT / "bench" / "results"
 QUERY_ZH = "招商引资"
+LOCALES = tuple(site_names(ROOT))  # every language the site builds: en first, then zh, zh-hant
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
@@ -207,7 +209,7 @@ def parallel_languages(root: Path) -> dict:
     A probe only: the single-language sites lack the other language's alternates."""
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     procs, start = [], time.perf_counter()
-    for locale in ("en", "zh"):
+    for locale in LOCALES:
         only = root / f"mkdocs.only-{locale}.yml"
         only.write_text(config.replace("  - i18n:\n", f"  - i18n:\n      build_only_locale: {locale}\n", 1),
                         encoding="utf-8")
@@ -216,7 +218,7 @@ def parallel_languages(root: Path) -> dict:
     codes = [p.wait() for p in procs]
     parallel = time.perf_counter() - start
     sequential, _ = timed(build_commands(root)[1], root)
-    return {"languages_in_parallel_s": round(parallel, 2) if codes == [0, 0] else None,
+    return {"languages_in_parallel_s": round(parallel, 2) if not any(codes) else None,
             "languages_in_one_process_s": round(sequential, 2)}
 
 
@@ -231,7 +233,7 @@ def measure(n: int, work: Path, deep: bool) -> dict:
     result["site_mib"] = round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1)
     result["news_page_kib"] = round((site / "news" / "bench-item-0" / "index.html").stat().st_size / 1024, 1)
     result["news_index_kib"] = round(max((site / lang / "news" / "index.html").stat().st_size
-                                         for lang in ("", "zh")) / 1024, 1)
+                                         for lang in ("", *(f"{x}/" for x in LOCALES[1:]))) / 1024, 1)
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     result["indexed_pages"] = {lang: v["page_count"] for lang, v in entry["languages"].items()}
     result.update({f"portal_{k}": v for k, v in
@@ -335,6 +337,7 @@ def main() -> int:
     sizes = [int(x) for x in os.environ.get("BENCH_SIZES", "100,1000,5000").split(",")]
     deep = max([n for n in sizes if n <= 1000] or [min(sizes)])
     report = {"date": time.strftime("%Y-%m-%d"), "cpus": os.cpu_count(), "python": platform.python_version(),
+              "languages": list(LOCALES),
               "versions": {name: version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n",
                                                             "pagefind", "jieba")}
               | {"hugo": hugo_site.hugo_version()},
