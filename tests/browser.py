@@ -8,6 +8,7 @@ import shutil
 import tempfile
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -87,3 +88,18 @@ def search(page, query: str) -> list[str]:
         previous = links
         page.wait_for_timeout(150)
     return previous
+
+
+def search_requests(page, start: str, query: str) -> tuple[list[str], list[str]]:
+    """Open `start` (a path under `base`), then search: the paths fetched by the page load, and
+    the names of the index files the query fetched."""
+    base, tab = page
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(urlparse(request.url).path))
+    tab.goto(f"{base}/{start}")
+    tab.wait_for_load_state("networkidle")
+    on_load = list(requested)
+    search(tab, query)
+    indexes = [p.rsplit("/", 1)[-1] for p in requested[len(on_load):]
+               if p.endswith((".pf_index", ".pf_meta", ".pf_fragment"))]
+    return on_load, indexes

@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import browser, search, serve
+from browser import browser, search, search_requests, serve
 
 pytestmark = pytest.mark.browser
 
@@ -89,14 +89,8 @@ def test_chinese_query(page, query):
 
 
 def test_page_load_fetches_no_search_index_and_a_chinese_query_only_chinese(page):
-    base, tab = page
-    requested = []
-    tab.on("request", lambda request: requested.append(urlparse(request.url).path))
-    tab.goto(f"{base}/zh/news/")
-    tab.wait_for_load_state("networkidle")
-    assert not [p for p in requested if "/pagefind/" in p], "nothing of search loads with the page"
-    search(tab, "肇庆")
-    indexes = [p.rsplit("/", 1)[-1] for p in requested if p.endswith((".pf_index", ".pf_meta", ".pf_fragment"))]
+    on_load, indexes = search_requests(page, "zh/news/", "肇庆")
+    assert not [p for p in on_load if "/pagefind/" in p], "nothing of search loads with the page"
     assert indexes and all(name.startswith(("zh_", "pagefind.zh_")) for name in indexes), indexes
 
 

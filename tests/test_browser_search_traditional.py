@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import browser, search, serve
+from browser import browser, search, search_requests, serve
 from conftest import ROOT, indexed_pages
 from generator import traditional
 from test_browser_search import CHINESE
@@ -66,14 +66,8 @@ def test_traditional_query(page, query):
 
 
 def test_a_traditional_query_loads_only_the_traditional_index(page):
-    base, tab = page
-    requested = []
-    tab.on("request", lambda request: requested.append(urlparse(request.url).path))
-    tab.goto(f"{base}/zh-hant/news/")
-    tab.wait_for_load_state("networkidle")
-    assert not [p for p in requested if "/pagefind/" in p], "nothing of search loads with the page"
-    search(tab, "肇慶")
-    indexes = [p.rsplit("/", 1)[-1] for p in requested if p.endswith((".pf_index", ".pf_meta", ".pf_fragment"))]
+    on_load, indexes = search_requests(page, "zh-hant/news/", "肇慶")
+    assert not [p for p in on_load if "/pagefind/" in p], "nothing of search loads with the page"
     assert indexes and all(name.startswith(("zh-hant_", "pagefind.zh-hant_")) for name in indexes), indexes
 
 
