@@ -23,7 +23,7 @@ def investment_chart(figures: list[Figure], flagged: set[str], lang: str) -> byt
     label_width, bar_space, y = 430, 280, 34
     bars = []
     for f in chosen:
-        bars.append({"y": y, "label": f"{f.period.show(lang)} · {f.label(lang)}",
+        bars.append({"y": y, "label": f"{f.show_period(lang, s['chart_inferred_mark'])} · {f.label(lang)}",
                      "width": int(bar_space * f.value / top), "color": _COLORS[f.metric],
                      "value": units.number_en(f.value / scale) if lang == "en" else format((f.value / scale).normalize(), "f")})
         y += 28

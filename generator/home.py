@@ -26,7 +26,7 @@ def home_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_n
             if not f.headline:
                 continue
             at = index.locate(f.source)
-            figures.append({"value": f.show_plain(lang, s["reading_format"]), "label": f.label(lang), "period": f.period.show(lang) + (s["editors_reading_mark"] if f.period_inferred else ""),
+            figures.append({"value": f.show_plain(lang, s["reading_format"]), "label": f.label(lang), "period": f.show_period(lang, s["editors_reading_mark"]),
                             "change": f.change or "", "source": f"{up}news/{at.slug}/#line-{at.line}"})
         news = sorted((m for m in metas if m.lang == lang), key=lambda m: (m.date, m.slug), reverse=True)[:LATEST]
         home = {

@@ -1,4 +1,5 @@
-"""Reporting periods: '2023', '2024-Q1', '2024-01', '2023-01/2023-09'."""
+"""Reporting periods: '2023', '2024-Q1', '2024-01', '2023-01/2023-09', and 'as of 2023-10' for
+a stock (land acquired so far) that a post reports without a period."""
 from __future__ import annotations
 
 import re
@@ -14,14 +15,19 @@ class Period:
     text: str
     start: int  # months since year 0, inclusive
     end: int
+    as_of: bool = False  # a stock at the end of `end`, not a flow over start..end
 
     def within(self, other: "Period") -> bool:
         """Strictly inside `other`: a part of it, not the same period."""
+        if self.as_of or other.as_of:  # a stock is no part of a flow's period
+            return False
         return other.start <= self.start and self.end <= other.end and (self.start, self.end) != (other.start, other.end)
 
     def show(self, lang: str) -> str:
         y1, m1 = divmod(self.start, 12)
         y2, m2 = divmod(self.end, 12)
+        if self.as_of:
+            return f"as of {_MONTHS_EN[m2]} {y2}" if lang == "en" else f"截至{y2}年{m2 + 1}月"
         if (m1, m2) == (0, 11) and y1 == y2:
             return str(y1) if lang == "en" else f"{y1}年"
         if m2 - m1 == 2 and m1 % 3 == 0 and y1 == y2:
@@ -40,6 +46,11 @@ class Period:
 
 def parse(text: str) -> Period:
     text = str(text).strip()
+    if text.startswith("as of "):
+        at = parse(text.removeprefix("as of "))
+        if at.start != at.end:
+            raise ValueError(f"period {text!r}: write 'as of' with a month (as of 2023-10)")
+        return Period(text, at.start, at.end, as_of=True)
     if "/" in text:
         a, b = (parse(part) for part in text.split("/", 1))
         if b.end < a.start:
@@ -56,4 +67,4 @@ def parse(text: str) -> Period:
     if m and 1 <= int(m[2]) <= 12:
         month = int(m[1]) * 12 + int(m[2]) - 1
         return Period(text, month, month)
-    raise ValueError(f"not a period: {text!r} (write 2023, 2024-Q1, 2024-01 or 2023-01/2023-09)")
+    raise ValueError(f"not a period: {text!r} (write 2023, 2024-Q1, 2024-01, 2023-01/2023-09 or as of 2023-10)")

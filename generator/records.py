@@ -118,6 +118,10 @@ class Figure:
     def show(self, lang: str) -> str:
         return units.show(self.value, self.unit, lang, self.qualifier)
 
+    def show_period(self, lang: str, inferred_mark: str) -> str:
+        """The period, marked where the editors inferred it (the seed gives none or a relative one)."""
+        return self.period.show(lang) + (inferred_mark if self.period_inferred else "")
+
     def show_plain(self, lang: str, reading_format: str) -> str:
         """The value as plain text; a doubtful one with the editors' reading beside it, never alone."""
         if self.reading is None:

@@ -138,11 +138,27 @@ class TraditionalPage:
     template = property(lambda self: self.source.template)
 
     def __post_init__(self):
-        self.front = copy.deepcopy(self.source.front)
+        self.front = _own_words(copy.deepcopy(self.source.front))
 
     def text(self) -> str:
         front = self.meta.to_front_matter() if self.meta else self.front
         return self.convert(self.source.render(strings(LANG), front, TOOLTIPS, self.context))
+
+
+def _own_words(front):
+    """The Simplified page's front matter holds UI words (titles, the home page's labels) from
+    generator/strings/zh.yml; the Traditional site has its own words for them (聯絡, where
+    converting 联系 gives 聯繫), so a value that is a Simplified UI word becomes the Traditional one."""
+    zh, hant = strings("zh"), strings(LANG)
+    words = {v: hant[k] for k, v in zh.items() if isinstance(v, str) and isinstance(hant.get(k), str)}
+
+    def own(value):
+        if isinstance(value, dict):
+            return {k: own(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [own(v) for v in value]
+        return words.get(value, value) if isinstance(value, str) else value
+    return own(front)
 
 
 def traditional_meta(meta: NewsMeta, convert: Converter) -> NewsMeta:

@@ -112,6 +112,25 @@ def test_fact_sheet_never_shows_a_doubtful_value_alone(built, lang):
     assert re.search(rf"{reading}.{{0,60}}{said}", text), text[:400]
 
 
+# What each site writes beside a period the editors inferred, and beside a doubtful value
+INFERRED = {"en": "(inferred by the editors)", "zh": "（编者推断）", "zh-hant": "（編者推斷）"}
+DOUBTFUL = {"en": "Doubtful as the source states it", "zh": "来源数字存疑", "zh-hant": "來源數字存疑"}
+
+
+@pytest.mark.parametrize("lang", SITES)
+def test_fact_sheet_marks_inferred_periods_and_doubtful_values_as_the_site_does(built, lang):
+    """data/figures.yml: a period the seed does not give is marked wherever it is shown; the 992 km²
+    that the same post contradicts is never printed without its doubt."""
+    figures = json.loads((built.site / "data" / "figures.json").read_text(encoding="utf-8"))
+    inferred = [f for f in figures if f["period_inferred"]]
+    assert {f["id"] for f in inferred} >= {"cluster-land-acquired", "jan-sep-2023-actual-investment"}
+    text = _sheet_text(built.site, lang).replace(" ", "")
+    assert text.count(INFERRED[lang].replace(" ", "")) == len(inferred)
+    site = "".join(page(built.site, f"{ROOTS[lang]}figures").text).replace(" ", "")
+    assert site.count(INFERRED[lang].replace(" ", "")) >= len(inferred)
+    assert re.search(rf"992.{{0,30}}{DOUBTFUL[lang].replace(' ', '')}", text), text[:600]
+
+
 def test_traditional_fact_sheet_is_the_simplified_one_in_traditional(built):
     """Its own file, linked from the Traditional pages, in Traditional characters and Hong Kong glyphs."""
     from pypdf import PdfReader

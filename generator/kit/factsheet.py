@@ -72,7 +72,8 @@ def html(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_url: st
         return refs.index(item) + 1
 
     figures = [dict(label=f.label(lang), value=f.show_plain(lang, w["reading_format"]), doubtful=f.reading is not None,
-                    change=f.change or "", period=f.period.show(lang),
+                    note=w["doubtful"] if f.note else "", change=f.change or "",
+                    period=f.show_period(lang, w["editors_reading_mark"]),
                     ref=ref(f.source)) for f in sorted(cat.figures, key=lambda f: f.period.sort_key, reverse=True)]
     sectors = [dict(name=s.name(lang), description=s.description(lang) if s.description else "")
                for s in cat.sectors if s.tier == "leading"]

@@ -48,6 +48,7 @@ def tables(cat: Catalogue, index: SourceIndex, site_url: str) -> dict[str, list[
             "editors_reading": number(f.reading) if f.reading is not None else None, "correction": f.correction,
             "change_percent": _change_percent(f.change),
             "period": f.period.text, "period_start": f"{y1:04d}-{m1 + 1:02d}", "period_end": f"{y2:04d}-{m2 + 1:02d}",
+            "period_inferred": f.period_inferred,
             "place": f.place,
             **{f"place_name_{lang}": place.name(lang) if place else strings(lang)["place_zhaoqing"] for lang in LANGS},
             **_source(index, f.source, site_url),
