@@ -1,6 +1,7 @@
 """Where things live in the project."""
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,22 @@ def copy_project(source: Path, dest: Path) -> Path:
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+def inputs_state(root: Path) -> frozenset:
+    """Every build input's path, size and modification time: equal states, equal output (the
+    preview skips the generator on the rebuild its own writes set off)."""
+    state = set()
+    for part in BUILD_INPUTS:
+        for folder, dirs, files in os.walk(root / part):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            for name in files:
+                info = os.stat(os.path.join(folder, name))
+                state.add((os.path.join(folder, name), info.st_size, info.st_mtime_ns))
+        if (root / part).is_file():
+            info = (root / part).stat()
+            state.add((str(root / part), info.st_size, info.st_mtime_ns))
+    return frozenset(state)
 
 
 def project_root() -> Path:

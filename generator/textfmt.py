@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 import html
 import re
 
@@ -26,6 +27,7 @@ def md_text(text: str) -> str:
     return _LIST_START.sub(r"\1\\\2", escaped)
 
 
+@lru_cache(maxsize=4096)  # the same dates again on every index, feed and news page
 def long_date(day: dt.date, lang: str) -> str:
     """'May 7, 2024' / '2024年5月7日'."""
     return format_date(day, "long", locale=_LOCALES[lang])

@@ -1,7 +1,8 @@
 """MkDocs hook: under `mkdocs serve`, regenerate pages when seeds, data or docs change.
 
-The generator writes only files whose bytes changed, so the rebuild its own
-writes trigger finds nothing to do: no reload loop. `mkdocs build` does not
+The generator writes only files whose bytes changed, and it runs only when an
+input changed since its last run, so the rebuild its own writes set off costs
+MkDocs' dirty build alone: no reload loop, no second generator run. `mkdocs build` does not
 regenerate here; `make build` runs the generator first, as its own step.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.generator")
 _serving = False
+_inputs = None  # the inputs' state at the generator's last run
 
 
 def on_startup(command, dirty):
@@ -22,7 +24,7 @@ def on_startup(command, dirty):
 def on_pre_build(config):
     if not _serving:
         return
-    # mkdocs-static-i18n runs one build per language; the generator writes both at once
+    # mkdocs-static-i18n runs one build per language; the generator writes all of them at once
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.current_language not in (None, i18n.default_language):
         return
@@ -30,9 +32,14 @@ def on_pre_build(config):
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     from generator.errors import InputError
-    from generator.paths import Layout
+    from generator.paths import Layout, inputs_state
     from generator.pipeline import build
 
+    global _inputs
+    state = inputs_state(root)
+    if state == _inputs:
+        return
+    _inputs = state
     try:
         changed = build(Layout(root), drafts=True)  # the preview shows drafts
     except InputError as err:
