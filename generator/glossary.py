@@ -1,7 +1,10 @@
 """The glossary of policy terms: its page per language, and Material tooltips for news pages.
 
-Tooltips use Python-Markdown's abbreviations, included at the end of every generated
-page by pymdownx.snippets (pages.py, mkdocs.yml); no JavaScript of our own.
+Tooltips use Python-Markdown's abbreviations, written at the end of every generated page
+(pages.py): only the terms the page holds, since each definition is one more block that every
+block processor tests (all of them on every page cost a third of a 1000-item build). The whole
+list is also a snippet in build/plugin-data, for editors' hand-written Traditional pages
+(pymdownx.snippets, mkdocs.yml). No JavaScript of our own.
 """
 from __future__ import annotations
 
@@ -73,3 +76,4 @@ def abbreviations(terms: list[Term]) -> str:
             for form in term.match.get(lang, []):
                 lines.append(f"*[{form}]: {_one_line(term.explanation(lang))}")
     return "\n".join(lines) + "\n"
+

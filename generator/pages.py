@@ -1,6 +1,7 @@
 """An output page: where it goes under docs, its typed front matter, its body context."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import frontmatter
@@ -23,20 +24,22 @@ class Page:
             return self.meta.lang
         return "zh" if self.path.endswith(".zh.md") else "en"
 
-    def text(self) -> str:
-        return self.render(strings(self.lang))
+    def text(self, tooltips: str = "") -> str:
+        return self.render(strings(self.lang), tooltips=tooltips)
 
-    def render(self, s: dict, front: dict | None = None, tooltips: str = "abbreviations.md",
+    def render(self, s: dict, front: dict | None = None, tooltips: str = "",
                context: dict | None = None) -> str:
-        """The page with these UI strings, front matter, glossary tooltips (a snippet in
-        build/plugin-data) and context changes: the Traditional site reuses it."""
+        """The page with these UI strings, front matter, glossary tooltips (`*[term]: …`
+        lines; those of the terms it holds are kept) and context changes: the Traditional
+        site reuses it."""
         if front is None:
             front = self.meta.to_front_matter() if self.meta else self.front
         # dump() closes the front matter; the template body follows it
         header = frontmatter.dump(front, "").rstrip("\n")
         body = render(self.template, front_matter=header, meta=self.meta, s=s,
                       lang=self.lang, linker=Linker(self.path, self.lang), **{**self.context, **(context or {})})
-        return f'{body.rstrip()}\n\n--8<-- "{tooltips}"\n'  # pymdownx.snippets
+        used = used_definitions(tooltips, body)
+        return f"{body.rstrip()}\n\n{used}" if used else f"{body.rstrip()}\n"
 
 
 def lang_path(base: str, lang: str) -> str:
@@ -45,3 +48,13 @@ def lang_path(base: str, lang: str) -> str:
         return base
     stem, dot, ext = base.rpartition(".")
     return f"{stem}.{lang}.{ext}"
+
+
+_DEFINITION = re.compile(r"^\*\[(.+?)\]: ", re.M)
+
+
+def used_definitions(definitions: str, body: str) -> str:
+    """The lines of `definitions` whose term occurs in `body`: abbr marks nothing else, so the
+    page reads the same as with all of them."""
+    return "".join(line for line in definitions.splitlines(keepends=True)
+                   if (m := _DEFINITION.match(line)) and m.group(1) in body)

@@ -167,8 +167,11 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     problems.extend(_clash_problems(editor_files, pages, from_editors))
     for path in hidden_paths:  # drafts stay out of the published site
         del files[path]
+    tooltips = glossary.abbreviations(terms)
+    # Traditional pages: English terms as they are, Chinese ones and explanations converted
+    tips = {traditional.LANG: traditional.abbreviations(tooltips, convert)}
     for page in pages:
-        files[page.path] = page.text().encode("utf-8")
+        files[page.path] = page.text(tips.get(page.lang, tooltips)).encode("utf-8")
     generated = dict(sources)
     generated.update(contacts.contact_files([o for o in cat.offices if o.contact]))
     generated.update(kit.files)
@@ -183,10 +186,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     problems.extend(editor_pages.link_problems(layout, files, url))
     if problems:
         raise InputError(problems)
-    tooltips = glossary.abbreviations(terms)
-    plugin_data = {
+    plugin_data = {  # the tooltips as snippets, for editors' hand-written Traditional pages
         "abbreviations.md": tooltips.encode("utf-8"),
-        traditional.TOOLTIPS: traditional.abbreviations(tooltips, convert).encode("utf-8"),
+        traditional.TOOLTIPS: tips[traditional.LANG].encode("utf-8"),
         **kit.plugin_data,
     }
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)

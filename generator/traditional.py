@@ -22,7 +22,7 @@ import opencc
 import yaml
 
 from .errors import InputError, Problem
-from .pages import Page, lang_path
+from .pages import Page, lang_path, used_definitions
 from .render import strings
 from .schema import NewsMeta
 
@@ -140,9 +140,13 @@ class TraditionalPage:
     def __post_init__(self):
         self.front = _own_words(copy.deepcopy(self.source.front))
 
-    def text(self) -> str:
+    def text(self, tooltips: str = "") -> str:
+        """`tooltips`: the Traditional definitions, already converted (terms are matched
+        against the converted text)."""
         front = self.meta.to_front_matter() if self.meta else self.front
-        return self.convert(self.source.render(strings(LANG), front, TOOLTIPS, self.context))
+        body = self.convert(self.source.render(strings(LANG), front, context=self.context))
+        used = used_definitions(tooltips, body)
+        return f"{body}\n{used}" if used else body
 
 
 def _own_words(front):
