@@ -13,6 +13,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import multiprocessing
+import os
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -90,22 +93,45 @@ def html(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_url: st
         offices=offices, refs=refs, qr="data:image/svg+xml;base64," + base64.b64encode(qr).decode("ascii"))
 
 
-def render_pdf(text: str, cache: Path, font: str) -> bytes:
+def _key(text: str) -> str:
     # The installed version, read without importing WeasyPrint (loading it and Pango takes ~1 s)
-    key = hashlib.sha256(f"weasyprint {version('weasyprint')}\n{text}".encode("utf-8")).hexdigest()[:24]
-    cached = cache / f"{CACHED}{key}.pdf"
-    if cached.is_file():
-        return cached.read_bytes()
+    return hashlib.sha256(f"weasyprint {version('weasyprint')}\n{text}".encode("utf-8")).hexdigest()[:24]
+
+
+def _write_pdf(text: str) -> bytes:
     import weasyprint  # only when a sheet is not in the cache
 
-    pdf = weasyprint.HTML(string=text, base_url=str(_TEMPLATES)).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_identifier=key.encode("ascii"))
-    _check_fonts(pdf, font)
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(".tmp")
-    tmp.write_bytes(pdf)
-    tmp.replace(cached)
-    return pdf
+    return weasyprint.HTML(string=text, base_url=str(_TEMPLATES)).write_pdf(
+        pdf_variant="pdf/ua-1", pdf_identifier=_key(text).encode("ascii"))
+
+
+def render_pdfs(sheets: dict[str, tuple[str, str]], cache: Path) -> dict[str, bytes]:
+    """{name: (html, font)} -> {name: pdf}, from build/cache where the HTML was rendered before.
+    New sheets are drawn in parallel where the process may fork: a command-line build (one
+    thread), not the preview server (threads: a forked child could inherit a held lock)."""
+    out, todo = {}, {}
+    for name, (text, _) in sheets.items():
+        cached = cache / f"{CACHED}{_key(text)}.pdf"
+        if cached.is_file():
+            out[name] = cached.read_bytes()
+        else:
+            todo[name] = text
+    if len(todo) > 1 and threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
+        import weasyprint  # noqa: F401  loaded once, before the fork, and shared
+
+        with multiprocessing.get_context("fork").Pool(min(len(todo), os.cpu_count() or 1)) as pool:
+            drawn = dict(zip(todo, pool.map(_write_pdf, todo.values())))
+    else:
+        drawn = {name: _write_pdf(text) for name, text in todo.items()}
+    for name, pdf in drawn.items():
+        _check_fonts(pdf, sheets[name][1])
+        cached = cache / f"{CACHED}{_key(sheets[name][0])}.pdf"
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(".tmp")
+        tmp.write_bytes(pdf)
+        tmp.replace(cached)
+        out[name] = pdf
+    return {name: out[name] for name in sheets}
 
 
 def _check_fonts(pdf: bytes, font: str) -> None:
