@@ -5,7 +5,7 @@ import pytest
 
 from bad_input_steps import (both, built_docs_after, edit, expect_rejected, front, inputs_hash, seed_001_lines,
                              seed_text, write)
-from conftest import run_generator
+from conftest import ROOT, run_generator
 
 
 
@@ -77,6 +77,11 @@ def test_content_that_would_be_lost_is_reported(project, case):
     expect_rejected(project, change, expected)
 
 
+def line_of(path: str, text: str) -> int:
+    """The 1-based line of the repository's `path` that first reads `text`."""
+    return (ROOT / path).read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
 def item(*front: str, body: str = "Text of the item.") -> str:
     return "---\n" + "\n".join(front) + "\n---\n\n" + body + "\n"
 
@@ -105,7 +110,7 @@ VALIDATION = {
                                    ["docs/news/plant.md:4: front matter is not valid YAML (key 'title' appears twice). "
                                     "Fix: keep one of the two 'title' lines (the first is line 2)"]),
     "headline-no-in-quotes": (edit("data/figures.yml", "  headline: true", '  headline: "no"'),
-                              ["data/figures.yml:13: 'headline' has the wrong type (str)"]),
+                              [f"data/figures.yml:{line_of('data/figures.yml', '  headline: true')}: 'headline' has the wrong type (str)"]),
     "draft-yes": (write("docs/news/plant.md", item(*GOOD, "draft: yes")),
                   ["docs/news/plant.md:4: 'draft' is not true or false: 'yes'"]),
     "news-name-with-capitals": (write("docs/news/New_Plant.md", item(*GOOD)),
