@@ -76,4 +76,3 @@ def abbreviations(terms: list[Term]) -> str:
             for form in term.match.get(lang, []):
                 lines.append(f"*[{form}]: {_one_line(term.explanation(lang))}")
     return "\n".join(lines) + "\n"
-

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 import html
 import re
+from functools import lru_cache
 
 from babel.dates import format_date
 

@@ -4,9 +4,14 @@ The generator writes only files whose bytes changed, and it runs only when an
 input changed since its last run, so the rebuild its own writes set off costs
 MkDocs' dirty build alone: no reload loop, no second generator run. `mkdocs build` does not
 regenerate here; `make build` runs the generator first, as its own step.
+
+The generator's problems are also written to the served site (PROBLEMS), which every
+preview page reads after each reload and shows above the content
+(overrides/partials/preview-problems.html): the editor sees why the page did not change.
 """
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -14,6 +19,9 @@ from pathlib import Path
 log = logging.getLogger("mkdocs.generator")
 _serving = False
 _inputs = None  # the inputs' state at the generator's last run
+_problems: list[str] = []  # what that run found wrong
+_site_root: str | None = None  # the served site's root (static-i18n moves site_dir per language)
+PROBLEMS = "preview-problems.json"
 
 
 def on_startup(command, dirty):
@@ -28,6 +36,8 @@ def on_pre_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.current_language not in (None, i18n.default_language):
         return
+    global _inputs, _problems, _site_root
+    _site_root = config.site_dir
     root = Path(config.config_file_path).resolve().parent
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
@@ -35,7 +45,6 @@ def on_pre_build(config):
     from generator.paths import Layout, inputs_state
     from generator.pipeline import build
 
-    global _inputs
     state = inputs_state(root)
     if state == _inputs:
         return
@@ -43,9 +52,16 @@ def on_pre_build(config):
     try:
         changed = build(Layout(root), drafts=True)  # the preview shows drafts
     except InputError as err:
-        for problem in err.problems:
-            log.error(str(problem))
+        _problems = [str(problem) for problem in err.problems]
+        for problem in _problems:
+            log.error(problem)
         log.error("generator: pages not updated; the preview shows the last good version")
         return
+    _problems = []
     if changed:
         log.info(f"generator: {len(changed)} page(s) regenerated")
+
+
+def on_post_build(config):
+    if _serving and _site_root is not None:
+        Path(_site_root, PROBLEMS).write_text(json.dumps(_problems, ensure_ascii=False), encoding="utf-8")

@@ -116,3 +116,38 @@ def test_bad_edit_keeps_the_preview_answering(server):
     # Fixing the file brings the preview up to date again
     news.write_text(ITEM.replace("alpacaone", "alpacafixed"), encoding="utf-8")
     assert wait_for(lambda: "alpacafixed" in fetch(base + "news/preview-test-item/"), 30), log.read_text()[-3000:]
+
+
+@pytest.mark.browser
+def test_bad_edit_is_shown_on_every_preview_page_until_fixed(server):
+    """Not only in the terminal: the editor looking at the page sees why it did not change."""
+    from browser import browser
+
+    root, base, log = server
+    news = root / "docs" / "news" / "preview-test-item.md"
+    assert fetch(base + "preview-problems.json") == "[]"
+    news.write_text(ITEM.replace("date: 2024-06-05", "date: 2024-13-45"), encoding="utf-8")
+    assert wait_for(lambda: "docs/news/preview-test-item.md:3" in fetch(base + "preview-problems.json"), 30), \
+        log.read_text()[-3000:]
+    with browser() as chromium:
+        tab = chromium.new_page()
+        for page in ("news/preview-test-item/", "zh-hant/news/", ""):
+            tab.goto(base + page)
+            alert = tab.locator(".portal-preview-problems[role=alert]")
+            alert.wait_for(timeout=10_000)
+            assert "docs/news/preview-test-item.md:3" in alert.inner_text(), page
+        assert "预览未更新" not in tab.content()  # the English page speaks English
+        tab.goto(base + "zh/news/")
+        assert "预览未更新" in tab.locator(".portal-preview-problems").inner_text(timeout=10_000)
+        news.write_text(ITEM, encoding="utf-8")
+        assert wait_for(lambda: fetch(base + "preview-problems.json") == "[]", 30), log.read_text()[-3000:]
+
+        def clean() -> bool:  # live reload may abort a navigation while the rebuilds settle
+            try:
+                with tab.expect_response(lambda response: response.url.endswith("preview-problems.json")):
+                    tab.goto(base + "news/preview-test-item/")
+                tab.wait_for_timeout(500)  # the page has read the answer
+            except Exception:
+                return False
+            return tab.locator(".portal-preview-problems").count() == 0 and "alpacaone" in tab.content()
+        assert wait_for(clean, 30)
