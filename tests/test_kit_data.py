@@ -10,6 +10,7 @@ from pathlib import Path
 
 import msgspec_schemaorg.models as schema_org
 import pytest
+import yaml
 from pyld import jsonld
 
 from conftest import ROOT
@@ -201,8 +202,14 @@ def test_contact_page_describes_the_offices_as_they_are_given(built, lang):
     assert len(orgs) == 2
     text = "".join(parsed.text)
     seed = next((ROOT / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
+    translated = [o for o in yaml.safe_load((ROOT / "data" / "offices.yml").read_text(encoding="utf-8"))
+                  if o.get("zh_name_is_translation")]
+    # A Chinese name the site translated is no official name: the seed's English one is, beside it
+    assert len([o for o in orgs if "alternateName" in o]) == (len(translated) if lang != "en" else 0)
     for org in orgs:
-        assert org["@type"] == "GovernmentOrganization" and org["name"] in text
+        assert org["@type"] == "GovernmentOrganization" and org.get("alternateName", org["name"]) in text
+        if "alternateName" in org:
+            assert org["name"] in seed and org["name"] in [o["name"]["en"] for o in translated]
         assert org["email"] in seed and org["contactPoint"]["email"] == org["email"]
         digits = re.sub(r"\D", "", org["telephone"])[2:]  # +86 dropped
         assert digits in re.sub(r"\D", "", seed)
@@ -216,3 +223,20 @@ def test_figures_page_describes_the_open_data_as_a_dataset(built, lang):
     assert data["@type"] == "Dataset" and "license" not in data  # the sources give no licence
     urls = [d["contentUrl"] for d in data["distribution"]]
     assert len(urls) == 8 and all(local(built.site, u).is_file() for u in urls)
+
+
+def test_open_data_names_the_correction_of_every_corrected_source_sentence(built):
+    """A row whose value stands in a wording data/corrections.yml corrects (13,000 "acres") says
+    which correction explains the difference between the sentence and the value."""
+    corrections = yaml.safe_load((ROOT / "data" / "corrections.yml").read_text(encoding="utf-8"))
+    figures = yaml.safe_load((ROOT / "data" / "figures.yml").read_text(encoding="utf-8"))
+    rows = {r["id"]: r for r in json.loads((built.site / "data" / "figures.json").read_text(encoding="utf-8"))}
+    checked = 0
+    for figure in figures:
+        fixes = {c["id"] for c in corrections
+                 if c["seed"] == figure["source"]["seed"] and c["wrong"] in figure["source"]["quote"]
+                 and figure["value"] in c["wrong"]}
+        if fixes:
+            assert rows[figure["id"]]["correction"] in fixes, figure["id"]
+            checked += 1
+    assert checked >= 2

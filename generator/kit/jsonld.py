@@ -51,6 +51,8 @@ def organization(office: Office, lang: str, site: str | None = None) -> dict:
     c = office.contact
     point = {"@type": "ContactPoint", "contactType": words(site or lang)["contact_type"]}
     org = {"@type": "GovernmentOrganization", "name": office.name(lang)}
+    if lang != "en" and office.zh_name_is_translation:  # the seed names it in English only
+        org.update(name=office.name("en"), alternateName=office.name(lang))
     if c.tel:
         point["telephone"] = org["telephone"] = tel_uri(c.tel)
     if c.fax:
