@@ -18,6 +18,8 @@ def news(body: str) -> str:
 
 
 CASES = {
+    # not an editor's file, but a build input all the same: one line, no traceback
+    "package-json-broken": ("package.json", "{broken", "package.json:1: missing or not valid JSON"),
     "invalid-yaml": ("docs/news/bad-yaml.md", news("""
 ---
 title: Fine

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalogue import Catalogue
+from ..errors import InputError, Problem
 from ..pages import Page, lang_path
 from ..schema import LANGS, NewsMeta
 from ..sources import SourceIndex
@@ -49,7 +50,12 @@ def up(path: str, lang: str) -> str:
 
 
 def _axe_version(root: Path) -> str:
-    package = json.loads((root / "package.json").read_text(encoding="utf-8"))
+    """The axe-core version the accessibility statement names (package.json, as `npm ci` installs it)."""
+    try:
+        package = json.loads((root / "package.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise InputError([Problem("package.json", 1, "missing or not valid JSON",
+                                  "restore package.json from the repository (git checkout package.json)")]) from None
     return package.get("devDependencies", {}).get("axe-core", "")
 
 
