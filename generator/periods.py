@@ -1,7 +1,9 @@
-"""Reporting periods: '2023', '2024-Q1', '2024-01', '2023-01/2023-09', and 'as of 2023-10' for
-a stock (land acquired so far) that a post reports without a period."""
+"""Reporting periods: '2023', '2024-Q1', '2024-01', '2023-01/2023-09', and 'as of 2023-10-11'
+(or a month) for a stock, such as land acquired so far, that a post reports without a period:
+as of the post's date."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -15,7 +17,8 @@ class Period:
     text: str
     start: int  # months since year 0, inclusive
     end: int
-    as_of: bool = False  # a stock at the end of `end`, not a flow over start..end
+    as_of: bool = False  # a stock at a date in the month `end`, not a flow over start..end
+    day: int = 0  # that date's day, where the period gives it
 
     def within(self, other: "Period") -> bool:
         """Strictly inside `other`: a part of it, not the same period."""
@@ -26,6 +29,8 @@ class Period:
     def show(self, lang: str) -> str:
         y1, m1 = divmod(self.start, 12)
         y2, m2 = divmod(self.end, 12)
+        if self.as_of and self.day:
+            return f"as of {_MONTHS_EN[m2]} {self.day}, {y2}" if lang == "en" else f"截至{y2}年{m2 + 1}月{self.day}日"
         if self.as_of:
             return f"as of {_MONTHS_EN[m2]} {y2}" if lang == "en" else f"截至{y2}年{m2 + 1}月"
         if (m1, m2) == (0, 11) and y1 == y2:
@@ -47,10 +52,17 @@ class Period:
 def parse(text: str) -> Period:
     text = str(text).strip()
     if text.startswith("as of "):
-        at = parse(text.removeprefix("as of "))
-        if at.start != at.end:
-            raise ValueError(f"period {text!r}: write 'as of' with a month (as of 2023-10)")
-        return Period(text, at.start, at.end, as_of=True)
+        at, day = text.removeprefix("as of "), 0
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", at):
+            try:
+                day = dt.date.fromisoformat(at).day
+            except ValueError:
+                raise ValueError(f"period {text!r}: not a date") from None
+            at = at[:7]
+        month = parse(at)
+        if month.start != month.end:
+            raise ValueError(f"period {text!r}: write 'as of' with a date or a month (as of 2023-10-11)")
+        return Period(text, month.start, month.end, as_of=True, day=day)
     if "/" in text:
         a, b = (parse(part) for part in text.split("/", 1))
         if b.end < a.start:
@@ -67,4 +79,4 @@ def parse(text: str) -> Period:
     if m and 1 <= int(m[2]) <= 12:
         month = int(m[1]) * 12 + int(m[2]) - 1
         return Period(text, month, month)
-    raise ValueError(f"not a period: {text!r} (write 2023, 2024-Q1, 2024-01, 2023-01/2023-09 or as of 2023-10)")
+    raise ValueError(f"not a period: {text!r} (write 2023, 2024-Q1, 2024-01, 2023-01/2023-09 or as of 2023-10-11)")

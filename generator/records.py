@@ -118,6 +118,13 @@ class Figure:
     def show(self, lang: str) -> str:
         return units.show(self.value, self.unit, lang, self.qualifier)
 
+    def show_as_stated(self, lang: str) -> str:
+        """A doubtful value as the source's wording gives it, beside the reading: the number and
+        its qualifier without the unit, which the wording may not carry ("more than 100 billion")."""
+        number = units.number_en(self.value) if lang == "en" else units.number_zh(self.value, self.unit)
+        prefix = units.QUALIFIERS[self.qualifier][0 if lang == "en" else 1] if self.qualifier else ""
+        return prefix + number
+
     def show_period(self, lang: str, inferred_mark: str) -> str:
         """The period, marked where the editors inferred it (the seed gives none or a relative one)."""
         return self.period.show(lang) + (inferred_mark if self.period_inferred else "")
@@ -126,7 +133,7 @@ class Figure:
         """The value as plain text; a doubtful one with the editors' reading beside it, never alone."""
         if self.reading is None:
             return self.show(lang)
-        return reading_format.replace("**", "").format(reading=self.show_reading(lang), value=self.show(lang))
+        return reading_format.replace("**", "").format(reading=self.show_reading(lang), value=self.show_as_stated(lang))
 
 
 @dataclass

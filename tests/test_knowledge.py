@@ -194,9 +194,9 @@ def test_figures_shown_with_units_per_language(built):
     assert "33.35 billion yuan" in en and "333.5亿元" in zh
     assert "101.1 billion yuan" in en and "1011亿元" in zh
     # The doubtful value: the editors' reading beside the source's, with a visible note
-    assert "more than 10 billion yuan</strong> (editors' reading; the source's English text says more than 100 billion yuan)" \
+    assert "more than 10 billion yuan</strong> (editors' reading; the source's English text says “more than 100 billion”)" \
         in en.replace("&#39;", "'") and "cannot be right" in en
-    assert "超过100亿元</strong>（编者解读；来源英文稿为超过1000亿元）" in zh and "百亿" in zh
+    assert "超过100亿元</strong>（编者解读；来源英文稿为“超过1000亿”）" in zh and "百亿" in zh
     assert (built.site / "figures" / "investment-chart.svg").read_text().startswith("<svg")
 
 
@@ -238,16 +238,16 @@ def test_every_catalogue_entry_has_a_page_in_both_languages(built, section):
         assert entry["name"]["zh"] in zh
 
 
-AS_OF = {"": "as of October 2023 (inferred by the editors)", "zh/": "截至2023年10月（编者推断）",
-         "zh-hant/": "截至2023年10月（編者推斷）"}
+AS_OF = {"": "as of October 11, 2023 (inferred by the editors)", "zh/": "截至2023年10月11日（编者推断）",
+         "zh-hant/": "截至2023年10月11日（編者推斷）"}
 
 
 @pytest.mark.parametrize("root", AS_OF)
 def test_a_stock_the_post_does_not_date_reads_as_of_the_post(built, root):
-    """Seed 004 (posted October 2023) gives the land acquired so far with no period: not '2023'."""
+    """Seed 004 (posted on 11 October 2023) gives the land acquired so far with no period: as of that day, not '2023'."""
     html = (built.site / root / "figures" / "index.html").read_text(encoding="utf-8").replace("&#39;", "'")
     assert html.count(AS_OF[root]) == 2  # land acquired, developable land
     rows = {r["id"]: r for r in yaml.safe_load((built.site / "data" / "figures.json").read_text(encoding="utf-8"))}
     acquired = rows["cluster-land-acquired"]
-    assert (acquired["period"], acquired["period_end"], acquired["period_inferred"]) == ("as of 2023-10", "2023-10", True)
+    assert (acquired["period"], acquired["period_end"], acquired["period_inferred"]) == ("as of 2023-10-11", "2023-10", True)
     assert rows["q1-2024-planned-investment"]["period_inferred"] is False

@@ -114,7 +114,8 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
                 "factsheet": {"label": w["factsheet_link"].format(size=home["size"]), "href": home["href"]}}}
         # The map: on the parks index and every park page; on an industry's or a project's page
         # when the catalogue places it in a district, which the map then highlights
-        shown = [("parks", None, "")] + [("parks", p.id, "map_here") for p in cat.parks] + \
+        shown = [("parks", None, "")] + \
+            [("parks", p.id, "map_here" if p.kind in districtmap.REGION_KINDS else "map_park_here") for p in cat.parks] + \
             [(kind, e.id, f"map_{kind}_here") for kind, items in (("sectors", cat.sectors), ("projects", cat.projects))
              for e in items if (kind, e.id) in marked]
         for kind, entry_id, note in shown:
