@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import frontmatter
 from .links import Linker
@@ -53,8 +54,13 @@ def lang_path(base: str, lang: str) -> str:
 _DEFINITION = re.compile(r"^\*\[(.+?)\]: ", re.M)
 
 
+@lru_cache(maxsize=4)  # the same one or two lists for every page of a build
+def _terms(definitions: str) -> tuple[tuple[str, str], ...]:
+    return tuple((m.group(1), line) for line in definitions.splitlines(keepends=True)
+                 if (m := _DEFINITION.match(line)))
+
+
 def used_definitions(definitions: str, body: str) -> str:
     """The lines of `definitions` whose term occurs in `body`: abbr marks nothing else, so the
     page reads the same as with all of them."""
-    return "".join(line for line in definitions.splitlines(keepends=True)
-                   if (m := _DEFINITION.match(line)) and m.group(1) in body)
+    return "".join(line for term, line in _terms(definitions) if term in body)

@@ -182,3 +182,11 @@ def test_language_switcher_keeps_the_page(built, page):
     switch_zh = re.findall(r'<a href="([^"]+)" hreflang="en" class="md-select__link"', zh)
     assert switch_en and switch_en[0].endswith("zh/" + page)
     assert switch_zh and switch_zh[0].endswith(page) and "zh/" not in switch_zh[0]
+
+
+@pytest.mark.parametrize("root, title", [("", "Permanent link"), ("zh/", "永久链接"), ("zh-hant/", "永久連結")])
+def test_heading_permalinks_are_titled_in_the_page_language(built, root, title):
+    """toc takes one title for the whole site; hooks/permalink_title.py sets it per language."""
+    html = (built.site / root / "figures" / "index.html").read_text(encoding="utf-8")
+    titles = set(re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', html))
+    assert titles == {title}
