@@ -121,9 +121,7 @@ class Figure:
     def show_as_stated(self, lang: str) -> str:
         """A doubtful value as the source's wording gives it, beside the reading: the number and
         its qualifier without the unit, which the wording may not carry ("more than 100 billion")."""
-        number = units.number_en(self.value) if lang == "en" else units.number_zh(self.value, self.unit)
-        prefix = units.QUALIFIERS[self.qualifier][0 if lang == "en" else 1] if self.qualifier else ""
-        return prefix + number
+        return units.show(self.value, self.unit, lang, self.qualifier, with_unit=False)
 
     def show_period(self, lang: str, inferred_mark: str) -> str:
         """The period, marked where the editors inferred it (the seed gives none or a relative one)."""

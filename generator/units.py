@@ -76,13 +76,14 @@ def number_zh(value: Decimal, unit: str) -> str:
     return _plain(value)
 
 
-def show(value: Decimal, unit: str, lang: str, qualifier: str | None = None) -> str:
-    """The amount with its unit, as a reader of `lang` writes it."""
+def show(value: Decimal, unit: str, lang: str, qualifier: str | None = None, with_unit: bool = True) -> str:
+    """The amount with its unit (or without: a source's wording may not give it), as a reader
+    of `lang` writes it."""
     singular, plural, zh_unit = UNITS[unit]
     if lang == "zh":
         prefix = QUALIFIERS[qualifier][1] if qualifier else ""
-        return f"{prefix}{number_zh(value, unit)}{zh_unit}"
+        return f"{prefix}{number_zh(value, unit)}{zh_unit if with_unit else ''}"
     prefix = QUALIFIERS[qualifier][0] if qualifier else ""
     word = singular if value == 1 else plural
     sep = "" if unit == "percent" else " "
-    return f"{prefix}{number_en(value)}{sep}{word}"
+    return f"{prefix}{number_en(value)}{sep + word if with_unit else ''}"
