@@ -232,8 +232,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
         try:
             period = periods.parse(i.get("period", (str, int), default="2000"))
         except ValueError as err:
-            i.problem("period", str(err).split(" (")[0],
-                      "write 2023, 2024-Q1, 2024-01, 2023-01/2023-09 or as of 2023-10-11")
+            i.problem("period", str(err).split(" (")[0], periods.HINT)
             period = periods.parse("2000")
         qualifier = i.get("qualifier", str, required=False)
         if qualifier and qualifier not in units.QUALIFIERS:

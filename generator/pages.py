@@ -39,8 +39,7 @@ class Page:
         header = frontmatter.dump(front, "").rstrip("\n")
         body = render(self.template, front_matter=header, meta=self.meta, s=s,
                       lang=self.lang, linker=Linker(self.path, self.lang), **{**self.context, **(context or {})})
-        used = used_definitions(tooltips, body)
-        return f"{body.rstrip()}\n\n{used}" if used else f"{body.rstrip()}\n"
+        return with_tooltips(body, tooltips)
 
 
 def lang_path(base: str, lang: str) -> str:
@@ -60,7 +59,8 @@ def _terms(definitions: str) -> tuple[tuple[str, str], ...]:
                  if (m := _DEFINITION.match(line)))
 
 
-def used_definitions(definitions: str, body: str) -> str:
-    """The lines of `definitions` whose term occurs in `body`: abbr marks nothing else, so the
-    page reads the same as with all of them."""
-    return "".join(line for term, line in _terms(definitions) if term in body)
+def with_tooltips(body: str, definitions: str) -> str:
+    """`body` followed by the lines of `definitions` whose term occurs in it: abbr marks nothing
+    else, so the page reads the same as with all of them."""
+    used = "".join(line for term, line in _terms(definitions) if term in body)
+    return f"{body.rstrip()}\n\n{used}" if used else f"{body.rstrip()}\n"

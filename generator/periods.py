@@ -49,6 +49,9 @@ class Period:
         return (self.end, self.start)
 
 
+HINT = "write 2023, 2024-Q1, 2024-01, 2023-01/2023-09 or as of 2023-10-11"
+
+
 def parse(text: str) -> Period:
     text = str(text).strip()
     if text.startswith("as of "):
@@ -79,4 +82,4 @@ def parse(text: str) -> Period:
     if m and 1 <= int(m[2]) <= 12:
         month = int(m[1]) * 12 + int(m[2]) - 1
         return Period(text, month, month)
-    raise ValueError(f"not a period: {text!r} (write 2023, 2024-Q1, 2024-01, 2023-01/2023-09 or as of 2023-10-11)")
+    raise ValueError(f"not a period: {text!r} ({HINT})")

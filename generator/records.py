@@ -127,11 +127,16 @@ class Figure:
         """The period, marked where the editors inferred it (the seed gives none or a relative one)."""
         return self.period.show(lang) + (inferred_mark if self.period_inferred else "")
 
-    def show_plain(self, lang: str, reading_format: str) -> str:
-        """The value as plain text; a doubtful one with the editors' reading beside it, never alone."""
+    def show_marked(self, lang: str, reading_format: str) -> str:
+        """The value in Markdown bold; a doubtful one as the editors' reading beside the source's
+        wording (reading_format), never alone."""
         if self.reading is None:
-            return self.show(lang)
-        return reading_format.replace("**", "").format(reading=self.show_reading(lang), value=self.show_as_stated(lang))
+            return f"**{self.show(lang)}**"
+        return reading_format.format(reading=self.show_reading(lang), value=self.show_as_stated(lang))
+
+    def show_plain(self, lang: str, reading_format: str) -> str:
+        """show_marked as plain text (fact sheets, the home page)."""
+        return self.show_marked(lang, reading_format).replace("**", "")
 
 
 @dataclass

@@ -22,7 +22,7 @@ import opencc
 import yaml
 
 from .errors import InputError, Problem
-from .pages import Page, lang_path, used_definitions
+from .pages import Page, lang_path, with_tooltips
 from .render import strings
 from .schema import NewsMeta
 
@@ -144,17 +144,20 @@ class TraditionalPage:
         """`tooltips`: the Traditional definitions, already converted (terms are matched
         against the converted text)."""
         front = self.meta.to_front_matter() if self.meta else self.front
-        body = self.convert(self.source.render(strings(LANG), front, context=self.context))
-        used = used_definitions(tooltips, body)
-        return f"{body}\n{used}" if used else body
+        return with_tooltips(self.convert(self.source.render(strings(LANG), front, context=self.context)), tooltips)
+
+
+@lru_cache(maxsize=1)  # as the strings themselves (render.strings)
+def _ui_words() -> dict[str, str]:
+    zh, hant = strings("zh"), strings(LANG)
+    return {v: hant[k] for k, v in zh.items() if isinstance(v, str) and isinstance(hant.get(k), str)}
 
 
 def _own_words(front):
     """The Simplified page's front matter holds UI words (titles, the home page's labels) from
     generator/strings/zh.yml; the Traditional site has its own words for them (聯絡, where
     converting 联系 gives 聯繫), so a value that is a Simplified UI word becomes the Traditional one."""
-    zh, hant = strings("zh"), strings(LANG)
-    words = {v: hant[k] for k, v in zh.items() if isinstance(v, str) and isinstance(hant.get(k), str)}
+    words = _ui_words()
 
     def own(value):
         if isinstance(value, dict):

@@ -98,38 +98,35 @@ def _key(text: str) -> str:
     return hashlib.sha256(f"weasyprint {version('weasyprint')}\n{text}".encode("utf-8")).hexdigest()[:24]
 
 
-def _write_pdf(text: str) -> bytes:
+def _write_pdf(text_and_key: tuple[str, str]) -> bytes:
     import weasyprint  # only when a sheet is not in the cache
 
+    text, key = text_and_key
     return weasyprint.HTML(string=text, base_url=str(_TEMPLATES)).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_identifier=_key(text).encode("ascii"))
+        pdf_variant="pdf/ua-1", pdf_identifier=key.encode("ascii"))
 
 
 def render_pdfs(sheets: dict[str, tuple[str, str]], cache: Path) -> dict[str, bytes]:
     """{name: (html, font)} -> {name: pdf}, from build/cache where the HTML was rendered before.
     New sheets are drawn in parallel where the process may fork: a command-line build (one
     thread), not the preview server (threads: a forked child could inherit a held lock)."""
-    out, todo = {}, {}
-    for name, (text, _) in sheets.items():
-        cached = cache / f"{CACHED}{_key(text)}.pdf"
-        if cached.is_file():
-            out[name] = cached.read_bytes()
-        else:
-            todo[name] = text
+    keys = {name: _key(text) for name, (text, _) in sheets.items()}
+    cached = {name: cache / f"{CACHED}{key}.pdf" for name, key in keys.items()}
+    out = {name: path.read_bytes() for name, path in cached.items() if path.is_file()}
+    todo = {name: (text, keys[name]) for name, (text, _) in sheets.items() if name not in out}
     if len(todo) > 1 and threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
         import weasyprint  # noqa: F401  loaded once, before the fork, and shared
 
         with multiprocessing.get_context("fork").Pool(min(len(todo), os.cpu_count() or 1)) as pool:
             drawn = dict(zip(todo, pool.map(_write_pdf, todo.values())))
     else:
-        drawn = {name: _write_pdf(text) for name, text in todo.items()}
+        drawn = {name: _write_pdf(job) for name, job in todo.items()}
     for name, pdf in drawn.items():
         _check_fonts(pdf, sheets[name][1])
-        cached = cache / f"{CACHED}{_key(sheets[name][0])}.pdf"
         cache.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(".tmp")
+        tmp = cached[name].with_suffix(".tmp")
         tmp.write_bytes(pdf)
-        tmp.replace(cached)
+        tmp.replace(cached[name])
         out[name] = pdf
     return {name: out[name] for name in sheets}
 
