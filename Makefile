@@ -9,10 +9,9 @@ AXE     := node_modules/axe-core/axe.min.js
 
 build: $(STAMP)
 	$(PY) -m generator build
-	# Build beside the published site, then swap: a failed build leaves site/ as it was.
-	rm -rf build/site.new
-	$(MKDOCS) build --strict --site-dir build/site.new
-	rm -rf site && mv build/site.new site
+	# One MkDocs process per language, merged and indexed beside site/, then swapped in:
+	# a failed build leaves site/ as it was (generator/publish/)
+	$(PY) -m generator publish
 
 # The preview (mkdocs.serve.yml): dirty reloads, drafts shown, no search index
 serve: $(STAMP)

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator build|check|status|new`."""
+"""Command line: `python -m generator build|publish|check|status|new`."""
 from __future__ import annotations
 
 import argparse
@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import InputError
 from .paths import Layout, project_root
 from . import pipeline
+from .publish.build import PublishError, publish as publish_site
 from .skeleton import TitleError, new_item
 from .status import chinese_status
 
@@ -28,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="generate pages from seeds/, data/ and docs/ into build/docs/")
     build.add_argument("--drafts", action="store_true", help="keep draft items (the preview does)")
+    publish = sub.add_parser("publish", help="build the site from build/docs with MkDocs, one process per "
+                             "language, and index it for search; replaces site/ only if all of it succeeds")
+    publish.add_argument("--site-dir", type=Path, help="where the site goes (default: site/ in the project)")
     sub.add_parser("check", help="validate every input; write nothing")
     sub.add_parser("status", help="list every news page and the status of its Simplified and Traditional Chinese versions")
     new = sub.add_parser("new", help="write a news item skeleton in English and Chinese into docs/news/")
@@ -40,6 +44,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             changed = pipeline.build(layout, drafts=args.drafts)
             print(f"generator: {len(changed)} file(s) updated in {layout.show(layout.built_docs)}/")
+        elif args.command == "publish":
+            try:
+                seconds = publish_site(layout.root, (args.site_dir or layout.root / "site").resolve())
+            except PublishError as err:
+                print(f"publish: {err}", file=sys.stderr)
+                return 1
+            print("publish: " + ", ".join(f"{stage} {s:.1f} s" for stage, s in seconds.items()))
         elif args.command == "check":
             pipeline.generate(layout)
             print("generator: all inputs are valid")

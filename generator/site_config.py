@@ -8,10 +8,12 @@ import yaml
 
 
 class _Loader(yaml.SafeLoader):
-    """mkdocs.yml with its !!python/name tags (Material's emoji settings) read as None."""
+    """mkdocs.yml with its !!python/name tags (Material's emoji settings) and !ENV values
+    (set per build process) read as None."""
 
 
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Loader.add_constructor("!ENV", lambda loader, node: None)
 
 
 @lru_cache(maxsize=None)
@@ -34,3 +36,14 @@ def site_names(root: Path) -> dict[str, str]:
             for language in plugin["i18n"]["languages"]:
                 names[language["locale"]] = language.get("site_name", config["site_name"])
     return names or {"en": config["site_name"]}
+
+
+def language_folders(root: Path) -> dict[str, str]:
+    """Each language's folder in the site, in mkdocs.yml's order: "" for the default language,
+    else its `link` ("zh/"), as mkdocs-static-i18n places them."""
+    config = _config(root / "mkdocs.yml")
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return {lang["locale"]: "" if lang.get("default") else lang.get("link", f"/{lang['locale']}/").strip("/") + "/"
+                    for lang in plugin["i18n"]["languages"] if lang.get("build", True)}
+    return {"en": ""}

@@ -1,0 +1,9 @@
+"""Publishing: the MkDocs build of build/docs into site/, one process per language.
+
+mkdocs-static-i18n builds the languages one after another in one process. Here each
+language is its own process (the plugin's `build_only_locale`), run side by side; a
+hook (hooks/language_build.py) puts each language where the one-process build puts it
+and gives its pages the other languages' alternates (languages.py); then the parts are
+merged, the sitemap of every language written and the whole site indexed by Pagefind
+(build.py), and the result swapped into site/ only if everything succeeded.
+"""

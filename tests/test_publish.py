@@ -1,0 +1,91 @@
+"""`make build` builds each language in its own MkDocs process (generator/publish/), and the
+merged site is what mkdocs-static-i18n makes when it builds every language in one process."""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import run_generator
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+MAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture(scope="module")
+def one_process(built, tmp_path_factory) -> Path:
+    """The same generated pages built by a plain `mkdocs build`: every language in one process."""
+    site = tmp_path_factory.mktemp("one-process") / "site"
+    env = {k: v for k, v in os.environ.items() if k != "PORTAL_BUILD_LANGUAGE"} | {"NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(built.root / "mkdocs.yml"),
+                          "-d", str(site)], cwd=built.root, capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    return site
+
+
+def _files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
+            and not p.relative_to(site).as_posix().startswith("pagefind/")}
+
+
+def test_every_page_and_file_is_the_one_process_builds(built, one_process):
+    # Same files; every page byte for byte: addresses, assets, switcher, hreflang, canonical links
+    published, reference = _files(built.site), _files(one_process)
+    assert published == reference
+    assert len([f for f in published if f.startswith("zh-hant/") and f.endswith(".html")]) > 40
+    own = {"sitemap.xml", "sitemap.xml.gz", "404.html"}  # written once for all languages, below
+    differ = [f for f in sorted(published - own)
+              if (built.site / f).read_bytes() != (one_process / f).read_bytes()]
+    assert differ == []
+
+
+def _sitemap(data: bytes) -> list[tuple]:
+    return [(url.findtext(f"{MAP}loc"), url.findtext(f"{MAP}lastmod"),
+             tuple((link.get("hreflang"), link.get("href")) for link in url.iter(f"{XHTML}link")))
+            for url in ET.fromstring(data).iter(f"{MAP}url")]
+
+
+def test_sitemap_lists_every_language_with_its_alternates(built, one_process):
+    published = _sitemap((built.site / "sitemap.xml").read_bytes())
+    assert published == _sitemap((one_process / "sitemap.xml").read_bytes())
+    assert _sitemap(gzip.decompress((built.site / "sitemap.xml.gz").read_bytes())) == published
+    # every page of every language, each with its three versions, its own first
+    pages = {p.parent.relative_to(built.site).as_posix() for p in built.site.rglob("index.html")
+             if not p.relative_to(built.site).as_posix().startswith(("pagefind/", "sources/"))}
+    locs = {loc.split("/portal/", 1)[1].rstrip("/") or "." for loc, _, _ in published}
+    assert pages <= locs
+    for loc, _, links in published:
+        assert links[0][1] == loc and sorted(code for code, _ in links) == ["en", "zh", "zh-hant"]
+
+
+def test_the_one_404_page_is_english_around_its_three_languages(built):
+    # GitHub Pages serves one 404.html for every address: the default language's chrome, not
+    # whichever language happened to be built last
+    page = (built.site / "404.html").read_text(encoding="utf-8")
+    assert re.search(r'<html lang="en"', page)
+    switcher = re.findall(r'href="([^"]+)" hreflang="([^"]+)" class="md-select__link"', page)
+    assert switcher == [("/portal/", "en"), ("/portal/zh/", "zh"), ("/portal/zh-hant/", "zh-hant")]
+
+
+def test_a_failing_language_leaves_the_published_site_as_it_was(built, tmp_path):
+    from conftest import copy_project
+    root = copy_project(tmp_path / "p")
+    assert run_generator(root, "build").returncode == 0
+    site = root / "site"
+    assert run_generator(root, "publish", "--site-dir", str(site)).returncode == 0
+    before = (site / "zh" / "contact" / "index.html").read_bytes()
+    # A link MkDocs cannot resolve, in the Simplified Chinese pages only
+    page = root / "build" / "docs" / "contact" / "index.zh.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[x](no-such-page.md)\n", encoding="utf-8")
+    run = run_generator(root, "publish", "--site-dir", str(site))
+    assert run.returncode == 1
+    assert "no-such-page.md" in run.stderr and "the 'zh' build failed" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert (site / "zh" / "contact" / "index.html").read_bytes() == before
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
