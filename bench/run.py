@@ -1,7 +1,8 @@
 """`make bench`: build the portal with N synthetic bilingual news items and measure it.
 
 For each N (BENCH_SIZES, default 100,1000,5000) in a temporary copy of the project:
-full cold build (generator + strict MkDocs build + Pagefind) wall time and peak memory,
+full cold build (generator + `generator publish`: the languages' strict MkDocs builds side
+by side, merged, Pagefind) wall time and peak memory (the largest single process),
 the same Markdown built by Hugo and by a plain Material + static-i18n + built-in search
 peer (bench/peer.py), site size, a news page's and the news index's HTML, and in Chromium
 (all requests, gzip as a server sends them) the first load of a Chinese news page and the
@@ -51,21 +52,32 @@ QUERY_ZH = "招商引资"
 LOCALES = tuple(site_names(ROOT))  # every language the site builds: en first, then zh, zh-hant
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (MiB) of one command."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()[-2000:]}")
+def timed(cmd: list[str], cwd: Path, out: dict | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MiB) of one command (its largest process);
+    its standard output in `out["stdout"]` if asked."""
+    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=stdout, stderr=stderr)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        stdout.seek(0)
+        stderr.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{stderr.read().decode()[-2000:]}")
+        if out is not None:
+            out["stdout"] = stdout.read().decode()
     return elapsed, usage.ru_maxrss // 1024
 
 
 def build_commands(root: Path) -> list[list[str]]:
     """What `make build` runs after install."""
     return [[PY, "-m", "generator", "--root", str(root), "build"],
-            [MKDOCS, "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")]]
+            [PY, "-m", "generator", "--root", str(root), "publish", "--site-dir", str(root / "site")]]
+
+
+def publish_stages(publish_output: str) -> dict[str, float]:
+    """The publish command's seconds per stage: `publish: languages 12.1 s, merge 0.2 s, search index 4.0 s`."""
+    return {name.strip(): float(secs) for name, secs in re.findall(r"([a-z ]+) ([\d.]+) s", publish_output.split(":", 1)[1])}
 
 
 def gz(data: bytes) -> int:
@@ -178,14 +190,14 @@ def serve_latency(root: Path) -> dict:
 STAGES = {
     "Markdown to HTML (Python-Markdown and its extensions)": ("mkdocs/commands/build.py", "_populate_page"),
     "page templates (Material, Jinja)": ("mkdocs/commands/build.py", "_build_page"),
-    "search index (Pagefind)": ("hooks/pagefind.py", "on_post_build"),
     "glossary abbreviations (abbr)": ("markdown/extensions/abbr.py", "run"),
     "mkdocs-static-i18n: files per language": ("mkdocs_static_i18n/reconfigure.py", "reconfigure_files"),
 }
 
 
 def profile(root: Path) -> dict:
-    """cProfile of the MkDocs build (the generator runs first, unprofiled): stages and top entries."""
+    """cProfile of the languages' MkDocs builds in one process, as mkdocs-static-i18n runs them alone
+    (the generator runs first, unprofiled; Pagefind is timed in the publish run): stages and top entries."""
     subprocess.run(build_commands(root)[0], check=True, env=ENV, stdout=subprocess.DEVNULL)
     out = root / "build.prof"
     subprocess.run([PY, "-m", "cProfile", "-o", str(out), MKDOCS, "build", "-q", "-f", str(root / "mkdocs.yml"),
@@ -193,7 +205,7 @@ def profile(root: Path) -> dict:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stats = pstats.Stats(str(out))
     total = max(ct for _, _, _, ct, _ in stats.stats.values())
-    stages = {"whole build": round(total, 1)}
+    stages = {"whole MkDocs build (three languages, one process)": round(total, 1)}
     for name, (path, func) in STAGES.items():
         stages[name] = round(sum(ct for (file, _, fn), (_, _, _, ct, _) in stats.stats.items()
                                  if file.endswith(path) and fn == func), 1)
@@ -204,32 +216,24 @@ def profile(root: Path) -> dict:
     return {"profile_stages_s": stages, "profile_top": top}
 
 
-def parallel_languages(root: Path) -> dict:
-    """Would one process per language pay on this machine? Each language built alone
-    (static-i18n's build_only_locale) in parallel, against the usual one-process build.
-    A probe only: the single-language sites lack the other language's alternates."""
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    procs, start = [], time.perf_counter()
-    for locale in LOCALES:
-        only = root / f"mkdocs.only-{locale}.yml"
-        only.write_text(config.replace("  - i18n:\n", f"  - i18n:\n      build_only_locale: {locale}\n", 1),
-                        encoding="utf-8")
-        procs.append(subprocess.Popen([MKDOCS, "build", "-q", "-f", str(only), "-d", str(root / f"site-{locale}")],
-                                      cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-    codes = [p.wait() for p in procs]
-    parallel = time.perf_counter() - start
-    sequential, _ = timed(build_commands(root)[1], root)
-    return {"languages_in_parallel_s": round(parallel, 2) if not any(codes) else None,
-            "languages_in_one_process_s": round(sequential, 2)}
+def one_process(root: Path) -> dict:
+    """The languages built the way mkdocs-static-i18n does alone, one after another in one
+    process (`mkdocs build`, no search index), against the same stage of `make build`."""
+    sequential, _ = timed([MKDOCS, "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"),
+                           "-d", str(root / "site-one-process")], root)
+    return {"languages_in_one_process_s": round(sequential, 2)}
 
 
 def measure(n: int, work: Path, deep: bool) -> dict:
     root = copy_project(work / f"n{n}")
     synthetic.write_items(root, n)
     result: dict = {"items": n}
-    walls, peaks = zip(*(timed(cmd, root) for cmd in build_commands(root)))
-    result.update(build_s=round(sum(walls), 2), generator_s=round(walls[0], 2), mkdocs_s=round(walls[1], 2),
-                  peak_mib=max(peaks))
+    publish: dict = {}
+    walls, peaks = zip(*(timed(cmd, root, publish) for cmd in build_commands(root)))
+    seconds = publish_stages(publish["stdout"])
+    result.update(build_s=round(sum(walls), 2), generator_s=round(walls[0], 2), publish_s=round(walls[1], 2),
+                  languages_in_parallel_s=round(seconds["languages"], 2),
+                  search_index_s=round(seconds["search index"], 2), peak_mib=max(peaks))
     site = root / "site"
     result["site_mib"] = round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1)
     result["news_page_kib"] = round((site / "news" / "bench-item-0" / "index.html").stat().st_size / 1024, 1)
@@ -254,7 +258,7 @@ def measure(n: int, work: Path, deep: bool) -> dict:
     shutil.rmtree(hugo, ignore_errors=True)
     if deep:
         result.update(serve_latency(root))
-        result.update(parallel_languages(root))
+        result.update(one_process(root))
         result.update(profile(root))
     shutil.rmtree(root, ignore_errors=True)
     return result
@@ -306,7 +310,7 @@ def target_lines(report: dict) -> list[str]:
     return lines
 
 
-KEYS = ["items", "build_s", "generator_s", "mkdocs_s", "peak_mib", "site_mib", "news_page_kib", "news_index_kib",
+KEYS = ["items", "build_s", "generator_s", "publish_s", "search_index_s", "peak_mib", "site_mib", "news_page_kib", "news_index_kib",
         "hugo_s", "ratio_to_hugo", "peer_s", "ratio_to_peer",
         "portal_first_load_gz_kib", "portal_index_on_load_gz_kib", "portal_first_query_gz_kib",
         "peer_first_load_gz_kib", "peer_index_on_load_gz_kib", "peer_first_query_gz_kib",

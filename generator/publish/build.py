@@ -54,7 +54,7 @@ def publish(root: Path, site: Path) -> dict[str, float]:
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():
         site.rename(old)
-    merged.rename(site)
+    shutil.move(merged, site)  # a rename, unless site/ is on another file system
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(parts, ignore_errors=True)
     for log in logs.values():
