@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 
 from mkdocs.structure.files import File
 
+# Each language's build leaves its sitemap entries here, in its own output folder, for the merge
+SITEMAP_PART = ".sitemap-part.json"
+
 
 @dataclass(frozen=True)
 class Language:
@@ -87,7 +90,3 @@ class Alternates:
             if url is not None:
                 links.append((lang.code, site_url + ("" if url == "./" else url)))
         return links
-
-
-# Each language's build leaves its sitemap entries here, in its own output folder, for the merge
-SITEMAP_PART = ".sitemap-part.json"
