@@ -12,21 +12,24 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_generator
+from conftest import copy_project, run_generator
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 MAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-@pytest.fixture(scope="module")
-def one_process(built, tmp_path_factory) -> Path:
-    """The same generated pages built by a plain `mkdocs build`: every language in one process."""
-    site = tmp_path_factory.mktemp("one-process") / "site"
+def build_in_one_process(root: Path, site: Path) -> Path:
+    """The generated pages of `root` built by a plain `mkdocs build`: every language in one process."""
     env = {k: v for k, v in os.environ.items() if k != "PORTAL_BUILD_LANGUAGE"} | {"NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(built.root / "mkdocs.yml"),
-                          "-d", str(site)], cwd=built.root, capture_output=True, text=True, env=env)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
+                          "-d", str(site)], cwd=root, capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
     return site
+
+
+@pytest.fixture(scope="module")
+def one_process(built, tmp_path_factory) -> Path:
+    return build_in_one_process(built.root, tmp_path_factory.mktemp("one-process") / "site")
 
 
 def _files(site: Path) -> set[str]:
@@ -34,15 +37,31 @@ def _files(site: Path) -> set[str]:
             and not p.relative_to(site).as_posix().startswith("pagefind/")}
 
 
-def test_every_page_and_file_is_the_one_process_builds(built, one_process):
+def assert_same_site(site: Path, reference: Path) -> set[str]:
     # Same files; every page byte for byte: addresses, assets, switcher, hreflang, canonical links
-    published, reference = _files(built.site), _files(one_process)
-    assert published == reference
-    assert len([f for f in published if f.startswith("zh-hant/") and f.endswith(".html")]) > 40
+    published = _files(site)
+    assert published == _files(reference)
     own = {"sitemap.xml", "sitemap.xml.gz", "404.html"}  # written once for all languages, below
-    differ = [f for f in sorted(published - own)
-              if (built.site / f).read_bytes() != (one_process / f).read_bytes()]
-    assert differ == []
+    assert [f for f in sorted(published - own) if (site / f).read_bytes() != (reference / f).read_bytes()] == []
+    assert _sitemap((site / "sitemap.xml").read_bytes()) == _sitemap((reference / "sitemap.xml").read_bytes())
+    return published
+
+
+def test_every_page_and_file_is_the_one_process_builds(built, one_process):
+    published = assert_same_site(built.site, one_process)
+    assert len([f for f in published if f.startswith("zh-hant/") and f.endswith(".html")]) > 40
+
+
+def test_a_page_only_in_chinese_links_its_language_homes_as_the_one_process_build(tmp_path):
+    root = copy_project(tmp_path / "p")
+    (root / "docs" / "zh-only.zh.md").write_text("---\ntitle: 仅中文页面\n---\n\n# 仅中文页面\n\n本页只有中文版。\n",
+                                                 encoding="utf-8")
+    assert run_generator(root, "build").returncode == 0
+    assert run_generator(root, "publish", "--site-dir", str(root / "site")).returncode == 0
+    assert "zh/zh-only/index.html" in assert_same_site(root / "site", build_in_one_process(root, tmp_path / "one"))
+    page = (root / "site" / "zh" / "zh-only" / "index.html").read_text(encoding="utf-8")
+    # no English version: the switcher offers the English home page
+    assert 'href="/portal/" hreflang="en" class="md-select__link"' in page
 
 
 def _sitemap(data: bytes) -> list[tuple]:
@@ -73,8 +92,7 @@ def test_the_one_404_page_is_english_around_its_three_languages(built):
     assert switcher == [("/portal/", "en"), ("/portal/zh/", "zh"), ("/portal/zh-hant/", "zh-hant")]
 
 
-def test_a_failing_language_leaves_the_published_site_as_it_was(built, tmp_path):
-    from conftest import copy_project
+def test_a_failing_language_leaves_the_published_site_as_it_was(tmp_path):
     root = copy_project(tmp_path / "p")
     assert run_generator(root, "build").returncode == 0
     site = root / "site"
