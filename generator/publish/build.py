@@ -1,7 +1,7 @@
 """`python -m generator publish`: build/docs into site/ with MkDocs, each language in its own process.
 
 mkdocs-static-i18n builds the languages one after another; here they run side by side
-(on 2 cores the three take about half the time of one process). Each process builds
+(at 1000 items on 2 cores, about two thirds of the one-process time). Each process builds
 into its own folder under build/site-parts/; the default language's folder becomes the
 site and the others' language folders (zh/, zh-hant/) move into it. Their pages are byte
 for byte what the one-process build makes (hooks/language_build.py). The sitemap is
