@@ -8,10 +8,9 @@ AXE     := node_modules/axe-core/axe.min.js
 .PHONY: build serve test check status bench clean
 
 build: $(STAMP)
-	$(PY) -m generator build
-	# One MkDocs process per language, merged and indexed beside site/, then swapped in:
-	# a failed build leaves site/ as it was (generator/publish/)
-	$(PY) -m generator publish
+	# Generate build/docs, then publish: one MkDocs process per language, merged and indexed
+	# beside site/, then swapped in; a failed build leaves site/ as it was (generator/publish/)
+	$(PY) -m generator build --publish
 
 # The preview (mkdocs.serve.yml): dirty reloads, drafts shown, no search index
 serve: $(STAMP)

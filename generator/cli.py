@@ -22,6 +22,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2024-06-01") from None
 
 
+def _publish(root: Path, site: Path) -> int:
+    try:
+        seconds = publish_site(root, site)
+    except PublishError as err:
+        print(f"publish: {err}", file=sys.stderr)
+        return 1
+    print("publish: " + ", ".join(f"{stage} {s:.1f} s" for stage, s in seconds.items()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--root", type=Path, default=project_root(),
@@ -29,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="generate pages from seeds/, data/ and docs/ into build/docs/")
     build.add_argument("--drafts", action="store_true", help="keep draft items (the preview does)")
+    build.add_argument("--publish", action="store_true",
+                       help="then publish into site/ (as the publish command; what `make build` does, in one process)")
     publish = sub.add_parser("publish", help="build the site from build/docs with MkDocs, one process per "
                              "language, and index it for search; replaces site/ only if all of it succeeds")
     publish.add_argument("--site-dir", type=Path, help="where the site goes (default: site/ in the project)")
@@ -43,14 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             changed = pipeline.build(layout, drafts=args.drafts)
-            print(f"generator: {len(changed)} file(s) updated in {layout.show(layout.built_docs)}/")
+            print(f"generator: {len(changed)} file(s) updated in {layout.show(layout.built_docs)}/", flush=True)
+            if args.publish:
+                return _publish(layout.root, layout.root / "site")
         elif args.command == "publish":
-            try:
-                seconds = publish_site(layout.root, (args.site_dir or layout.root / "site").resolve())
-            except PublishError as err:
-                print(f"publish: {err}", file=sys.stderr)
-                return 1
-            print("publish: " + ", ".join(f"{stage} {s:.1f} s" for stage, s in seconds.items()))
+            return _publish(layout.root, (args.site_dir or layout.root / "site").resolve())
         elif args.command == "check":
             pipeline.generate(layout)
             print("generator: all inputs are valid")

@@ -33,12 +33,9 @@ class Built:
 
 def build_site(root: Path) -> Built:
     """What `make build` runs: the generator, then every language's MkDocs build, merged and indexed."""
-    gen = run_generator(root, "build")
-    assert gen.returncode == 0, gen.stderr
-    site = root / "site"
-    run = run_generator(root, "publish", "--site-dir", str(site))
+    run = run_generator(root, "build", "--publish")
     assert run.returncode == 0, run.stderr
-    return Built(root=root, site=site, log=run.stderr + run.stdout)
+    return Built(root=root, site=root / "site", log=run.stderr + run.stdout)
 
 
 @pytest.fixture(scope="session")

@@ -107,3 +107,10 @@ def test_a_failing_language_leaves_the_published_site_as_it_was(tmp_path):
     assert "Traceback" not in run.stderr
     assert (site / "zh" / "contact" / "index.html").read_bytes() == before
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_publishing_before_generating_says_what_to_run(tmp_path):
+    root = copy_project(tmp_path / "p")
+    run = run_generator(root, "publish")
+    assert run.returncode == 1 and not (root / "site").exists()
+    assert run.stderr.strip() == ("publish: build/docs/ does not exist: generate it first (python -m generator build)")

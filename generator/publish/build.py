@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..paths import Layout
 from ..render import render
 from ..site_config import language_folders
 from . import search
@@ -32,6 +33,9 @@ class PublishError(Exception):
 
 def publish(root: Path, site: Path) -> dict[str, float]:
     """Build the site of `root` (build/docs must be generated) into `site`; seconds per stage."""
+    docs = Layout(root).built_docs
+    if not docs.is_dir():
+        raise PublishError(f"{Layout(root).show(docs)}/ does not exist: generate it first (python -m generator build)")
     folders = language_folders(root)
     parts = root / "build" / "site-parts"
     shutil.rmtree(parts, ignore_errors=True)
