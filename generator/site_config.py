@@ -37,13 +37,3 @@ def site_names(root: Path) -> dict[str, str]:
                 names[language["locale"]] = language.get("site_name", config["site_name"])
     return names or {"en": config["site_name"]}
 
-
-def language_folders(root: Path) -> dict[str, str]:
-    """Each language's folder in the site, in mkdocs.yml's order: "" for the default language,
-    else its `link` ("zh/"), as mkdocs-static-i18n places them."""
-    config = _config(root / "mkdocs.yml")
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return {lang["locale"]: "" if lang.get("default") else lang.get("link", f"/{lang['locale']}/").strip("/") + "/"
-                    for lang in plugin["i18n"]["languages"] if lang.get("build", True)}
-    return {"en": ""}

@@ -4,9 +4,10 @@
 mkdocs-static-i18n's `build_only_locale`. The plugin then builds that language alone and
 as if it were the default one: at the site's root, with no language switcher. Here its
 pages and its own files move under the language's folder (/zh/), every page gets every
-language's version of itself in the switcher and the hreflang links, and the page list
-with those versions is left for the merged sitemap. Without build_only_locale (`make
-serve`, a plain `mkdocs build`) the plugin builds every language and this hook does nothing.
+language's version of itself in the switcher and the hreflang links, and the folder and the
+page list with those versions are left for the merge (one sitemap of all languages).
+Without build_only_locale (`make serve`, a plain `mkdocs build`) the plugin builds every
+language and this hook does nothing.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import get_files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.publish.languages import SITEMAP_PART, Alternates, site_languages, split  # noqa: E402
+from generator.publish.languages import BUILT, Alternates, site_languages, split  # noqa: E402
 
 _state: dict = {}
 
@@ -71,5 +72,5 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     if _state:
-        (Path(config.site_dir) / SITEMAP_PART).write_text(json.dumps(_state["sitemap"], ensure_ascii=False),
-                                                          encoding="utf-8")
+        report = {"folder": _state["language"].prefix, "sitemap": _state["sitemap"]}
+        (Path(config.site_dir) / BUILT).write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")

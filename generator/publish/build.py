@@ -22,9 +22,9 @@ from pathlib import Path
 
 from ..paths import Layout
 from ..render import render
-from ..site_config import language_folders
+from ..site_config import site_names
 from . import search
-from .languages import SITEMAP_PART
+from .languages import BUILT
 
 
 class PublishError(Exception):
@@ -36,20 +36,20 @@ def publish(root: Path, site: Path) -> dict[str, float]:
     docs = Layout(root).built_docs
     if not docs.is_dir():
         raise PublishError(f"{Layout(root).show(docs)}/ does not exist: generate it first (python -m generator build)")
-    folders = language_folders(root)
+    codes = list(site_names(root))  # every language of mkdocs.yml, in its order
     parts = root / "build" / "site-parts"
     shutil.rmtree(parts, ignore_errors=True)
     seconds: dict[str, float] = {}
     start = time.perf_counter()
-    logs = _build_languages(root, parts, folders)
+    logs = _build_languages(root, parts, codes)
     seconds["languages"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    merged = _merge(parts, folders)
+    merged = _merge(parts, codes)
     seconds["merge"] = time.perf_counter() - start
     start = time.perf_counter()
     try:
-        search.index(merged, len(folders))
+        search.index(merged, len(codes))
     except search.SearchError as err:
         raise PublishError(str(err)) from None
     seconds["search index"] = time.perf_counter() - start
@@ -66,11 +66,11 @@ def publish(root: Path, site: Path) -> dict[str, float]:
     return seconds
 
 
-def _build_languages(root: Path, parts: Path, folders: dict[str, str]) -> dict[str, str]:
+def _build_languages(root: Path, parts: Path, codes: list[str]) -> dict[str, str]:
     """Run every language's `mkdocs build --strict` at once; their logs, or PublishError with the failed ones'."""
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]
     runs = {}
-    for code in folders:
+    for code in codes:
         env = dict(os.environ, PORTAL_BUILD_LANGUAGE=code, NO_MKDOCS_2_WARNING="1")
         runs[code] = subprocess.Popen([*mkdocs, "--site-dir", str(parts / code)], cwd=root, env=env,
                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -93,32 +93,34 @@ def _messages(log: str) -> str:
     return "".join(kept)
 
 
-def _merge(parts: Path, folders: dict[str, str]) -> Path:
+def _merge(parts: Path, codes: list[str]) -> Path:
     """The default language's build, with every other language's folder moved in and the sitemap of all."""
-    default = next(code for code, folder in folders.items() if folder == "")
+    built = {code: _built(parts / code) for code in codes}  # what each build says it made
+    default = next(code for code in codes if built[code]["folder"] == "")
     merged = parts / "site"
     (parts / default).rename(merged)
-    entries = _sitemap_part(merged)
-    for code, folder in folders.items():
+    for code in codes:
         if code == default:
             continue
+        folder = built[code]["folder"]
         if (merged / folder).exists():
             raise PublishError(f"the '{default}' build wrote {folder}, the '{code}' language's folder")
         (parts / code / folder).rename(merged / folder)
-        entries += _sitemap_part(parts / code)
+    entries = [entry for code in codes for entry in built[code]["sitemap"]]
     # Shared files (theme assets, data, downloads) came with the default language's build; the
     # other builds' copies, and their 404 pages (GitHub Pages serves one, at the root), are dropped
     xml = render("sitemap.xml.j2", entries=entries)
     (merged / "sitemap.xml").write_text(xml, encoding="utf-8")
-    built = max((e["lastmod"] for e in entries if e["lastmod"]), default=None)
-    stamp = dt.datetime.fromisoformat(built).replace(tzinfo=dt.timezone.utc).timestamp() if built else None
+    day = max((e["lastmod"] for e in entries if e["lastmod"]), default=None)
+    stamp = dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp() if day else None
     with gzip.GzipFile(merged / "sitemap.xml.gz", "wb", mtime=stamp) as packed:
         packed.write(xml.encode("utf-8"))
     return merged
 
 
-def _sitemap_part(folder: Path) -> list[dict]:
-    part = folder / SITEMAP_PART
-    entries = json.loads(part.read_text(encoding="utf-8"))
-    part.unlink()
-    return entries
+def _built(folder: Path) -> dict:
+    """What a language's build left for the merge (hooks/language_build.py): its folder and sitemap entries."""
+    path = folder / BUILT
+    report = json.loads(path.read_text(encoding="utf-8"))
+    path.unlink()
+    return report

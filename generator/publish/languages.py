@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 
 from mkdocs.structure.files import File
 
-# Each language's build leaves its sitemap entries here, in its own output folder, for the merge
-SITEMAP_PART = ".sitemap-part.json"
+# Each language's build leaves here, in its own output folder, its folder in the site and its
+# sitemap entries, for the merge
+BUILT = ".language-build.json"
 
 
 @dataclass(frozen=True)
