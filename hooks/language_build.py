@@ -32,7 +32,7 @@ def on_config(config):
     if i18n is None or not i18n.config.build_only_locale:
         return
     languages = site_languages(i18n.config)
-    _state.update(languages=languages, sitemap=[],
+    _state.update(languages=languages, codes={lang.code for lang in languages}, sitemap=[],
                   language=next(lang for lang in languages if lang.code == i18n.config.build_only_locale))
     # Pages set their own below; the 404 page, built before them, links the home pages
     base = urlsplit(config.site_url or "/").path.rstrip("/")
@@ -48,12 +48,11 @@ def on_files(files, config):
     _state["alternates"] = Alternates(_state["languages"], every_page, config.use_directory_urls)
     language = _state["language"]
     if language.prefix:
-        codes = {lang.code for lang in _state["languages"]}
         docs = os.path.realpath(config.docs_dir)
         for file in files:
             ours = file.src_dir is not None and os.path.realpath(file.src_dir) == docs
             # pages and this language's own files (x.zh.svg); shared files stay at the root
-            if ours and (file.is_documentation_page() or split(file.src_uri, codes)[1] == language.code):
+            if ours and (file.is_documentation_page() or split(file.src_uri, _state["codes"])[1] == language.code):
                 file.dest_uri = language.prefix + file.dest_uri
                 file.url = language.prefix + ("" if file.url == "./" else file.url)
                 file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
@@ -62,7 +61,7 @@ def on_files(files, config):
 
 def on_page_context(context, page, config, nav):
     if _state:
-        norm = split(page.file.src_uri, {lang.code for lang in _state["languages"]})[0]
+        norm = split(page.file.src_uri, _state["codes"])[0]
         config.extra["alternate"] = _state["alternates"].switcher(norm, config.site_url or "/")
         _state["sitemap"].append({
             "loc": page.canonical_url, "lastmod": page.update_date,
