@@ -270,10 +270,9 @@ def measure(n: int, work: Path, deep: bool) -> dict:
 def seeds_build() -> tuple[float, float]:
     """The real seeds: `make build`'s command after install (generator and publish), in a fresh
     copy (the fact sheets rendered) and again (build/cache kept, as on an editor's machine)."""
-    command = [PY, "-m", "generator", "--root", "ROOT", "build", "--publish"]
     with tempfile.TemporaryDirectory() as tmp:
         root = copy_project(Path(tmp) / "seeds")
-        command[command.index("ROOT")] = str(root)
+        command = [PY, "-m", "generator", "--root", str(root), "build", "--publish"]
         cold = timed(command, root)[0]
         warm = timed(command, root)[0]
         return round(cold, 2), round(warm, 2)

@@ -52,14 +52,15 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--date", required=True, type=_date, help="YYYY-MM-DD")
     args = parser.parse_args(argv)
     layout = Layout(args.root.resolve())
+    site = layout.root / "site"
     try:
         if args.command == "build":
             changed = pipeline.build(layout, drafts=args.drafts)
             print(f"generator: {len(changed)} file(s) updated in {layout.show(layout.built_docs)}/", flush=True)
             if args.publish:
-                return _publish(layout.root, layout.root / "site")
+                return _publish(layout.root, site)
         elif args.command == "publish":
-            return _publish(layout.root, (args.site_dir or layout.root / "site").resolve())
+            return _publish(layout.root, args.site_dir.resolve() if args.site_dir else site)
         elif args.command == "check":
             pipeline.generate(layout)
             print("generator: all inputs are valid")

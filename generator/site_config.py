@@ -36,4 +36,3 @@ def site_names(root: Path) -> dict[str, str]:
             for language in plugin["i18n"]["languages"]:
                 names[language["locale"]] = language.get("site_name", config["site_name"])
     return names or {"en": config["site_name"]}
-

@@ -12,7 +12,6 @@ only the lines that changed.
 """
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -138,7 +137,7 @@ class TraditionalPage:
     template = property(lambda self: self.source.template)
 
     def __post_init__(self):
-        self.front = _own_words(copy.deepcopy(self.source.front))
+        self.front = _own_words(self.source.front)  # a new tree: the Simplified page's stays as it is
 
     def text(self, tooltips: str = "") -> str:
         """`tooltips`: the Traditional definitions, already converted (terms are matched

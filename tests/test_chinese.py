@@ -186,7 +186,7 @@ def test_language_switcher_keeps_the_page(built, page):
 
 @pytest.mark.parametrize("root, title", [("", "Permanent link"), ("zh/", "永久链接"), ("zh-hant/", "永久連結")])
 def test_heading_permalinks_are_titled_in_the_page_language(built, root, title):
-    """toc takes one title for the whole site; hooks/permalink_title.py sets it per language."""
+    """toc takes one title for the whole site; hooks/ui_words.py sets it per language."""
     html = (built.site / root / "figures" / "index.html").read_text(encoding="utf-8")
     titles = set(re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', html))
     assert titles == {title}

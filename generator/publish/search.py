@@ -20,8 +20,8 @@ class SearchError(Exception):
     pass
 
 
-def index(site: Path, languages: int) -> list[str]:
-    """Index `site` (its pagefind/ folder is replaced); the languages indexed."""
+def index(site: Path, languages: int) -> None:
+    """Index `site` (its pagefind/ folder is replaced): one index for each of its `languages`."""
     shutil.rmtree(site / "pagefind", ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(site),
                "--exclude-selectors", EXCLUDE_SELECTORS, "--silent"]
@@ -33,4 +33,3 @@ def index(site: Path, languages: int) -> list[str]:
     if len(indexed) < languages:
         raise SearchError(f"Pagefind built {len(indexed)} index(es) ({', '.join(indexed)}) for {languages} "
                           "languages: check that pages carry data-pagefind-body and <html lang>")
-    return indexed
