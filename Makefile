@@ -1,4 +1,5 @@
-# Two commands on a fresh machine: `make build` and `make test`.
+# Two commands on a fresh machine: `make build` and `make test`. Each installs what it needs:
+# Debian packages through tools/system-packages, Python packages into .venv, npm packages.
 export NO_MKDOCS_2_WARNING := 1
 PY      := .venv/bin/python
 MKDOCS  := .venv/bin/mkdocs
@@ -8,12 +9,14 @@ AXE     := node_modules/axe-core/axe.min.js
 .PHONY: build serve test check status bench clean
 
 build: $(STAMP)
+	tools/system-packages pdf
 	# Generate build/docs, then publish: one MkDocs process per language, merged and indexed
 	# beside site/, then swapped in; a failed build leaves site/ as it was (generator/publish/)
 	$(PY) -m generator build --publish
 
 # The preview (mkdocs.serve.yml): dirty reloads, drafts shown, no search index
 serve: $(STAMP)
+	tools/system-packages pdf
 	$(PY) -m generator build --drafts
 	$(MKDOCS) serve -f mkdocs.serve.yml --dirty --livereload --dev-addr 127.0.0.1:8000
 
@@ -24,10 +27,12 @@ status: $(STAMP)
 	$(PY) -m generator status
 
 test: $(STAMP) $(AXE)
+	tools/system-packages pdf browser java
 	$(PY) -m generator check
 	$(PY) -m pytest -q
 
 $(STAMP): pyproject.toml
+	tools/system-packages venv
 	test -d .venv || python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip==24.3.1
 	$(PY) -m pip install --quiet -e '.[test]'
@@ -42,6 +47,7 @@ bench: $(STAMP) $(AXE)
 
 # axe-core (accessibility checks in the browser tests), pinned in package-lock.json
 $(AXE): package.json package-lock.json
+	tools/system-packages npm
 	npm ci --no-audit --no-fund --silent
 	touch $(AXE)
 

@@ -76,17 +76,43 @@ def test_every_pull_request_is_checked_built_strictly_and_link_checked():
     assert f"def {test_name}(" in (ROOT / link_check[link_check.index("-k") - 1]).read_text(encoding="utf-8")
 
 
-def test_every_workflow_installs_the_fact_sheets_fonts_before_make_build():
-    # The generator draws the PDF fact sheets and refuses one without its Noto Sans CJK font
+def test_every_workflow_sets_up_the_fact_sheets_fonts_before_it_builds():
+    # The generator draws the PDF fact sheets and refuses one without its Noto Sans CJK font:
+    # make build installs them (tools/system-packages pdf); a workflow that builds otherwise asks for them
+    assert "tools/system-packages pdf" in (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild:")[1].split("\n\n")[0]
     building = 0
     for workflow in sorted(p.name for p in WORKFLOWS.glob("*.yml")):
         commands = [s["run"] for s in steps(workflow) if "run" in s]
         builds = [i for i, c in enumerate(commands) if c == "make build" or "-m bench" in c]
         if builds:
             building += 1
-            install = next(i for i, c in enumerate(commands) if "fonts-noto-cjk" in c and "libpangoft2" in c)
-            assert install < builds[0], workflow
+            setup = next(i for i, c in enumerate(commands) if c == "make build" or "tools/system-packages pdf" in c)
+            assert setup <= builds[0], workflow
     assert building == 3
+
+
+def test_ci_only_runs_the_readme_test_command():
+    lines = [l for l in (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    assert lines[-1] == "make test" and not any("apt-get" in l or "npm" in l for l in lines)
+
+
+def test_a_missing_package_without_root_is_one_line_naming_the_command():
+    # As an unprivileged user on a machine without Chromium: no traceback, no half install,
+    # one line with the exact command to run
+    import shutil, tempfile
+    bin_dir = Path(tempfile.mkdtemp())  # readable by the unprivileged user, unlike pytest's tmp_path
+    bin_dir.chmod(0o755)
+    for tool in ("bash", "env", "id", "grep"):  # what the script runs, and no chromium, no sudo
+        (bin_dir / tool).symlink_to(shutil.which(tool))
+    try:
+        run = subprocess.run([shutil.which("setpriv"), "--reuid=65534", "--regid=65534", "--clear-groups",
+                              str(bin_dir / "bash"), str(ROOT / "tools/system-packages"), "browser"],
+                             env={"PATH": str(bin_dir)}, capture_output=True, text=True)
+    finally:
+        shutil.rmtree(bin_dir)
+    assert run.returncode == 1 and run.stdout == ""
+    assert run.stderr.splitlines() == [
+        "Missing Debian packages; install them with: sudo apt-get update && sudo apt-get install -y chromium"]
 
 
 def test_every_workflow_caches_pip_downloads():
