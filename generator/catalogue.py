@@ -212,15 +212,24 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                                 status=i.choice("status", STATUSES), description=i.text("description"),
                                 park_inferred=bool(i.data.get("park_inferred"))))
     offices = []
-    by_name = {c.name: c for c in contacts}
     for i in items("offices", ("id", "seed", "name", "zh_name_is_translation")):
         name = i.text("name") or Text("", "")
-        contact = by_name.get(name.en)
+        seed = str(i.get("seed", (str, int), default=""))
+        footers = [c for c in contacts if c.name == name.en]
+        # The details come from the office's one source post; another post's footer that differs
+        # would change them silently, so it is a problem to settle, not an override
+        contact = next((c for c in footers if Path(c.seed).name.startswith(f"{seed}_")), None)
         if name.en and contact is None:
-            i.problem("name", f"no seed has a contact footer for '{name.en}'",
-                      "use the office name exactly as the seed's contact footer writes it")
-        offices.append(Office(i.ident(), str(i.get("seed", (str, int), default="")), name,
-                              i.flag("zh_name_is_translation"), contact))
+            i.problem("name", f"no contact footer for '{name.en}' in seed {seed}",
+                      "use the office name exactly as the seed's contact footer writes it, and the seed that gives it")
+        for other in footers:
+            if contact and other.details() != contact.details():
+                problems.append(Problem(other.seed, other.line,
+                                        f"this contact footer for '{name.en}' differs from the one in {contact.seed} (line {contact.line}), "
+                                        "which data/offices.yml names as the office's source",
+                                        "the site publishes one set of details per office: ask the bureau which is right and "
+                                        "set `seed:` in data/offices.yml to that post"))
+        offices.append(Office(i.ident(), seed, name, i.flag("zh_name_is_translation"), contact))
     figures = []
     for i in items("figures", ("id", "metric", "label", "value", "unit", "period", "place", "source", "qualifier",
                                "change", "headline", "note", "reading", "correction", "period_inferred")):

@@ -33,7 +33,16 @@ class Contact:
     email: str | None = None
     website: str | None = None
     address: str | None = None
-    line: int = 0
+    line: int = 0  # the office name's line
+    lines: tuple[tuple[str, int], ...] = ()  # (field, line) as the footer gives them
+    seed: str = ""  # the seed file, as shown in messages
+
+    def details(self) -> tuple:
+        return (self.tel, self.fax, self.email, self.website, self.address)
+
+    def fields(self) -> list[tuple[str, str, int]]:
+        """(field, value, line) of each field the footer gives."""
+        return [(key, getattr(self, key), line) for key, line in self.lines]
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from markupsafe import Markup
+
 from . import chinese, corrections, textfmt
 from .model import Paragraph, Post, Version
 from .pages import Page, lang_path
@@ -128,5 +130,5 @@ def missing_english_page(zh_meta: NewsMeta, names: dict) -> Page:
 def editor_page(item, names: dict, reposted_on=None) -> Page:
     """An editor's item with the same date line, tags and notices as generated ones; body as written."""
     return Page(path=item.path, template="news.md.j2", meta=item.meta,
-                context={"body": item.body.strip(), "source_link": source_link(item.meta.seed),
+                context={"body": Markup(item.body.strip()), "source_link": source_link(item.meta.seed),
                          "corrections": [], "names": names, "reposted": reposted_on})

@@ -5,9 +5,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from markupsafe import Markup
+
 from . import frontmatter
 from .links import Linker
-from .render import render, strings
+from .render import render, strings, trusted
 from .schema import NewsMeta
 
 
@@ -37,7 +39,7 @@ class Page:
             front = self.meta.to_front_matter() if self.meta else self.front
         # dump() closes the front matter; the template body follows it
         header = frontmatter.dump(front, "").rstrip("\n")
-        body = render(self.template, front_matter=header, meta=self.meta, s=s,
+        body = render(self.template, front_matter=Markup(header), meta=self.meta, s=trusted(s),
                       lang=self.lang, linker=Linker(self.path, self.lang), **{**self.context, **(context or {})})
         return with_tooltips(body, tooltips)
 

@@ -5,7 +5,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from . import textfmt, units
 
@@ -25,15 +26,25 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # output is Markdown; seed text goes through the md filter
+        # Escape by construction: every template that writes a page, SVG or XML escapes what it
+        # is given; text for Markdown goes through `md` (HTML and Markdown escaped), and only what
+        # the generator built itself (UI strings, front matter, macros, checked URLs) is Markup.
+        # robots.txt and the editor's skeleton are plain text.
+        autoescape=select_autoescape(enabled_extensions=("md.j2", "svg.j2", "xml.j2", "html.j2"),
+                                     disabled_extensions=("txt.j2",), default_for_string=True, default=True),
     )
-    env.filters["md"] = textfmt.md_text
+    env.filters["md"] = lambda text: Markup(textfmt.md_text(str(text)))
     env.filters["long_date"] = textfmt.long_date
     env.filters["local_time"] = textfmt.local_time
     env.filters["when"] = textfmt.when
     env.filters["amount"] = lambda value, unit, lang, qualifier=None: units.show(value, unit, lang, qualifier)
     env.tests["contains"] = lambda seq, item: item in seq
     return env
+
+
+def trusted(strings_: dict) -> dict:
+    """UI strings as markup: written by the project, they may hold Markdown and HTML."""
+    return {key: Markup(value) if isinstance(value, str) else value for key, value in strings_.items()}
 
 
 def render(template: str, **context) -> str:

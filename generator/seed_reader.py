@@ -16,6 +16,7 @@ from charset_normalizer import from_bytes
 from . import script
 from .errors import InputError, Problem
 from .model import Contact, Paragraph, Post, SourceLine, Version
+from .urls import contact_problem
 
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
 
@@ -65,6 +66,7 @@ def parse_seed(text: str, shown_as: str) -> Post:
                                   "put the post title on the line after the blog date")])
     versions: list[Version] = []
     contacts: list[Contact] = []
+    problems: list[Problem] = []
     for lang, group in groups:
         try:
             version, found = _read_version(lang, group)
@@ -72,7 +74,11 @@ def parse_seed(text: str, shown_as: str) -> Post:
             raise InputError([Problem(shown_as, bad.line, f"source line has an impossible date or time: {bad.text!r}",
                                       "correct the date (YYYY-MM-DD) and time (HH:MM) in the source line")]) from None
         versions.append(version)
-        contacts.extend(found)
+        contacts.extend(replace(c, seed=shown_as) for c in found)
+        problems.extend(Problem(shown_as, line, f"contact footer: {key} {value!r} is not published as it is", fix)
+                        for c in found for key, value, line in c.fields() if (fix := contact_problem(key, value)))
+    if problems:
+        raise InputError(problems)
     return Post(seed=shown_as, blog_date=blog_date, versions=tuple(versions), contacts=tuple(contacts))
 
 
@@ -270,13 +276,15 @@ def _take_contacts(lines):
         field = _CONTACT_FIELD.match(text)
         if field and current is not None:
             key = _CONTACT_KEYS[field["key"].lower()]
-            current.setdefault(key, field["value"].strip())
+            if key not in current:
+                current[key] = field["value"].strip()
+                current["lines"] = current["lines"] + ((key, n),)
         elif _CONTACT_HEADING.match(text):
             continue
         elif _OFFICE.match(text):
             if current:
                 contacts.append(Contact(**current))
-            current = {"name": text, "line": n}
+            current = {"name": text, "line": n, "lines": ()}
         else:
             # Anything else ends the footer: keep it in the body rather than lose it
             break

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..catalogue import Catalogue
 from ..errors import InputError, Problem
 from ..pages import Page, lang_path
+from ..render import trusted
 from ..schema import LANGS, NewsMeta
 from ..sources import SourceIndex
 from ..traditional import LANG as HANT
@@ -95,12 +96,12 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
                           context=dict(site_url=site_url, languages=names, axe_version=_axe_version(root),
                                        report_url=_report_url(site_url))))
         figures = lang_path("figures/index.md", lang)
-        context[figures] = {"w": w, "kit": {"open_data": [
+        context[figures] = {"w": trusted(w), "kit": {"open_data": [
             {"name": name, "rows": len(rows), "columns": list(rows[0]),
              "csv": f"{up(figures, lang)}data/{name}.csv", "json": f"{up(figures, lang)}data/{name}.json"}
             for name, rows in tables.items()]}}
         contact = lang_path("contact/index.md", lang)
-        context[contact] = {"w": w, "kit": {"accessibility": "../accessibility/index.md",
+        context[contact] = {"w": trusted(w), "kit": {"accessibility": "../accessibility/index.md",
                                             "factsheet": sheet(contact)}}
         context[figures]["kit"]["factsheet"] = sheet(figures)
         for site in [lang] + ([HANT] if lang == "zh" and HANT in sheets else []):
@@ -120,7 +121,7 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
              for e in items if (kind, e.id) in marked]
         for kind, entry_id, note in shown:
             path = lang_path(f"{kind}/{entry_id or 'index'}.md", lang)
-            context[path] = {"w": w, **districtmap.context(
+            context[path] = {"w": trusted(w), **districtmap.context(
                 cat, regions, provenance, path, lang, entry_id if kind == "parks" else None,
                 marked.get((kind, entry_id), set()), w.get(note, ""), up(path, lang))}
     return Kit(pages=pages, files=files, plugin_data=plugin_data, context=context)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from ..catalogue import Catalogue, Source
 from ..render import strings
@@ -71,13 +72,24 @@ def tables(cat: Catalogue, index: SourceIndex, site_url: str) -> dict[str, list[
     return {"figures": figures, "projects": projects, "parks": park_rows, "sectors": sectors}
 
 
+# A cell a spreadsheet would evaluate (=, +, -, @, or a tab or carriage return first) unless it
+# is a plain number such as -3.5 or +12%; such a cell is written with a leading apostrophe
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_NUMBER = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?%?$")
+
+
+def _cell(value) -> str:
+    text = ";".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+    return "'" + text if _FORMULA.match(text) and not _NUMBER.match(text) else text
+
+
 def _csv(rows: list[dict]) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")  # RFC 4180
     writer.writeheader()
     for row in rows:
         # Lists as ids separated by ';'; empty cells for what the source does not give
-        writer.writerow({k: ";".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in row.items()})
     # A byte order mark so that spreadsheet programs read the Chinese columns as UTF-8
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
