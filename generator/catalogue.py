@@ -6,6 +6,7 @@ word for word; that check lives in sources.py so it can run on any record.
 from __future__ import annotations
 
 import difflib
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -164,6 +165,9 @@ def _items(path: Path, shown: str, problems: list[Problem], allowed) -> list[_It
 _ENTRY_KEYS = ("id", "name", "aliases", "sources", "zh_name_is_translation")
 
 
+_CHANGE = re.compile(r"^[+-]?\d+(\.\d+)?%$")  # a year-on-year change as the seeds state it
+
+
 def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
     problems: list[Problem] = []
 
@@ -257,11 +261,15 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
             if not i.data.get("correction"):
                 i.problem("reading", "a reading needs the correction that explains it",
                           "add 'correction: <id from data/corrections.yml>'")
+        change = i.get("change", str, required=False)
+        if change is not None and not _CHANGE.match(change):
+            i.problem("change", f"change {change!r} is not a percentage", "write it as the seed does: +66% or -3.5%")
+            change = None
         figures.append(Figure(
             id=i.ident(), metric=i.get("metric", str, default=""), label=i.text("label") or Text("", ""),
             value=value, unit=i.choice("unit", tuple(units.UNITS)), period=period,
             place=i.get("place", str, default=CITY), source=source or Source("", "", i.file, i.line),
-            qualifier=qualifier, change=i.get("change", str, required=False),
+            qualifier=qualifier, change=change,
             headline=i.flag("headline"), note=i.text("note", required=False),
             reading=reading, correction=i.get("correction", str, required=False),
             period_inferred=i.flag("period_inferred")))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogue as catalogue_reader
+from . import names as names_policy
 from . import charts, chinese, contacts, corrections, editor_pages, feeds, glossary, matching, news, site_config, traditional, writer
 from .catalogue import Catalogue
 from .editor_news import EditorItem, read_editor_news
@@ -68,6 +69,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     editor, found = read_editor_news(layout, cat.known_ids())
     problems.extend(found)
     problems.extend(editor_pages.page_problems(layout))
+    problems.extend(names_policy.problems(layout))
     hidden = set() if drafts else {i.meta.slug for i in editor if i.meta.draft}
     hidden_paths = {i.path for i in editor if i.meta.slug in hidden}
     editor = [i for i in editor if i.meta.slug not in hidden]

@@ -73,6 +73,9 @@ def parse_seed(text: str, shown_as: str) -> Post:
         except _BadSourceDate as bad:  # the line would otherwise become the summary and first paragraph
             raise InputError([Problem(shown_as, bad.line, f"source line has an impossible date or time: {bad.text!r}",
                                       "correct the date (YYYY-MM-DD) and time (HH:MM) in the source line")]) from None
+        if not any(not p.caption for p in version.paragraphs):  # it would be published as an empty article
+            problems.append(Problem(shown_as, group[0][0], f"the {lang} version has a title but no text",
+                                    "add the post's text after its title, or remove the title"))
         versions.append(version)
         contacts.extend(replace(c, seed=shown_as) for c in found)
         problems.extend(Problem(shown_as, line, f"contact footer: {key} {value!r} is not published as it is", fix)

@@ -25,6 +25,7 @@ from generator.errors import InputError
 from generator.kit import factsheet
 from generator.paths import Layout
 
+from bad_input_steps import edit, expect_rejected, write
 from conftest import ROOT, copy_project, run_generator, seed
 
 HOSTILE = [
@@ -227,3 +228,25 @@ def test_another_posts_different_footer_does_not_replace_the_offices_details(tmp
     line = later.read_text(encoding="utf-8").splitlines().index("Zhaoqing Investment Promotion Bureau") + 1
     assert run.returncode != 0 and "Traceback" not in run.stderr
     assert f"seeds/{later.name}:{line}:" in run.stderr and "data/offices.yml" in run.stderr
+
+
+REFUSED = {
+    # a guessed Chinese name for a company the seeds give only in Latin letters
+    "guessed-name": (edit("data/projects.yml", "zh: Manfu 新能源汽车电池零部件生产项目", "zh: 曼福新能源汽车电池零部件生产项目"),
+                     ["data/projects.yml:80: '曼福' is a guessed Chinese name for Manfu"]),
+    "names-policy-broken": (write("data/names.yml", "latin_only: [unclosed\n"), ["data/names.yml:2: cannot read the names policy"]),
+    "change-not-a-percentage": (edit("data/figures.yml", 'change: "+66%"', 'change: "up a lot"'),
+                                ["data/figures.yml:24: change 'up a lot' is not a percentage"]),
+    "boundary-nan": (edit("data/boundaries/zhaoqing.geojson", "[112.5481,23.095]", "[NaN,23.095]"),
+                     ["data/boundaries/zhaoqing.geojson:1: cannot read the district boundaries"]),
+    "boundary-degenerate": (edit("data/boundaries/zhaoqing.geojson", '"label":[112.4811,23.0903]', '"label":[0,0]'),
+                            ["data/boundaries/zhaoqing.geojson:1: cannot read the district boundaries"]),
+    "seed-with-only-a-title": (write("seeds/920_title.txt", "Tuesday, May 7, 2024\n\nA title only\n\nA title only\n"),
+                               ["seeds/920_title.txt:3: the en version has a title but no text"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED))
+def test_a_value_the_build_cannot_use_is_one_line_naming_file_and_line(project, case):
+    change, expected = REFUSED[case]
+    expect_rejected(project, change, expected)

@@ -38,14 +38,39 @@ class Region:
     label: tuple[float, float]  # a point inside the region, for its name
 
 
+# Zhaoqing lies within these degrees: a point outside is a broken file, not a place
+_LON, _LAT = (110.0, 114.0), (22.0, 25.0)
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a coordinate")
+
+
+def _inside(point) -> bool:
+    lon, lat = (float(v) for v in point)
+    return _LON[0] <= lon <= _LON[1] and _LAT[0] <= lat <= _LAT[1]
+
+
+def _check(region: Region) -> None:
+    """Rings of at least three distinct points, every point and the label inside Zhaoqing's degrees."""
+    if not region.polygons or not _inside(region.label):
+        raise ValueError(f"{region.name_zh}: no outline, or its label is outside Zhaoqing")
+    for polygon in region.polygons:
+        for ring in polygon:
+            if len({tuple(point) for point in ring}) < 3 or not all(_inside(point) for point in ring):
+                raise ValueError(f"{region.name_zh}: a ring with fewer than three points or a point outside Zhaoqing")
+
+
 def load(root: Path) -> tuple[list[Region], dict]:
     """The regions, and the file's provenance (source, licence, version)."""
     path = root / FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
         regions = [Region(f["properties"]["adcode"], f["properties"]["name_zh"], f["properties"]["name_en"],
                           f["geometry"]["coordinates"], tuple(f["properties"]["label"]))
                    for f in data["features"]]
+        for region in regions:
+            _check(region)
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise InputError([Problem(FILE, 1, f"cannot read the district boundaries ({err})",
                                   "restore the file from git or run `python -m generator.kit.boundaries`")]) from None

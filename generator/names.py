@@ -1,0 +1,49 @@
+"""The names policy (data/names.yml) applied to what editors write: no guessed Chinese name.
+
+Names the seeds give only in Latin letters keep them; `never` lists the characters someone
+might guess for them. A guess in a catalogue or an editor page is a problem at its line.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError, Problem
+from .paths import Layout
+
+FILE = "data/names.yml"
+_FIX = f"see the names policy, {FILE}"
+
+
+def load(path: Path) -> list[tuple[str, list[str]]]:
+    """(name, guesses it must never be given) of each Latin-only name."""
+    try:
+        policy = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        line = getattr(getattr(err, "problem_mark", None), "line", 0) + 1
+        raise InputError([Problem(FILE, line, f"cannot read the names policy ({type(err).__name__})", _FIX)]) from None
+    entries = policy.get("latin_only") if isinstance(policy, dict) else None
+    if not isinstance(entries, list) or not all(
+            isinstance(e, dict) and isinstance(e.get("name"), str) and isinstance(e.get("never", []), list)
+            and all(isinstance(g, str) and g for g in e.get("never", [])) for e in entries):
+        raise InputError([Problem(FILE, 1, "latin_only must be a list of {name: …, kind: …, seed: …, never: [guesses]}",
+                                  "follow the form of the existing entries")])
+    return [(e["name"], e.get("never", [])) for e in entries]
+
+
+def problems(layout: Layout) -> list[Problem]:
+    """Every guessed name in data/*.yml and the editor pages of docs/, at its line."""
+    policy = load(layout.data / "names.yml")
+    files = [p for p in sorted(layout.data.glob("*.yml")) if p.name != "names.yml"] + sorted(layout.docs.rglob("*.md"))
+    found = []
+    for path in files:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the readers of these files
+        shown = layout.show(path)
+        found += [Problem(shown, n, f"'{guess}' is a guessed Chinese name for {name}, which the seeds give only in Latin letters",
+                          f"write '{name}' as the seeds do ({_FIX})")
+                  for n, line in enumerate(lines, start=1) for name, guesses in policy for guess in guesses if guess in line]
+    return found
