@@ -172,6 +172,7 @@ REJECTED_BUILDS = {
 def test_a_failed_make_build_leaves_inputs_and_site_as_they_were(project, case):
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
+    shutil.copytree(ROOT / "tools", project / "tools")
     os.symlink(ROOT / ".venv", project / ".venv")
     assert subprocess.run(["make", "build"], cwd=project, capture_output=True).returncode == 0
     before_site = tree_hash(project / "site")
