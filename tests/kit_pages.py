@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import ROOT
-from generator.schema import LANGS
+from generator.read.schema import LANGS
 
 
 SITES = (*LANGS, "zh-hant")  # the Traditional site: the Simplified pages converted (generator/traditional.py)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import zh_lint
+from generator.text import zh_lint
 
 WORDS = zh_lint.load_words()
 

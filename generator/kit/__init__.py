@@ -13,12 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue import Catalogue
-from ..errors import InputError, Problem
-from ..pages import Page, lang_path
-from ..schema import LANGS, NewsMeta
-from ..sources import SourceIndex
-from ..traditional import LANG as HANT
+from ..core.errors import InputError, Problem
+from ..core.paths import lang_path
+from ..pages.page import Page
+from ..pages.traditional import LANG as HANT
+from ..read.catalogue import Catalogue
+from ..read.schema import LANGS, NewsMeta
+from ..read.sources import SourceIndex
 from . import boundaries, districtmap, factsheet, jsonld, opendata
 from .common import lang_root, words
 

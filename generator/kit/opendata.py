@@ -10,10 +10,10 @@ import csv
 import io
 import json
 
-from ..catalogue import Catalogue, Source
-from ..render import strings
-from ..schema import LANGS
-from ..sources import SourceIndex
+from ..pages.render import strings
+from ..read.catalogue import Catalogue, Source
+from ..read.schema import LANGS
+from ..read.sources import SourceIndex
 from .common import number, source_url
 
 TABLES = ("figures", "projects", "parks", "sectors")

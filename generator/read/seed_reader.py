@@ -13,9 +13,9 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from . import script
-from .errors import InputError, Problem
-from .model import Contact, Paragraph, Post, SourceLine, Version
+from ..core import script
+from ..core.errors import InputError, Problem
+from ..core.model import Contact, Paragraph, Post, SourceLine, Version
 
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
 

@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import Text, _duplicate_ids, _items
-from .errors import InputError, Problem
-from .pages import Page, lang_path
-from .schema import LANGS, NewsMeta
-from .links import Linker
+from ..core.errors import InputError, Problem
+from ..core.paths import lang_path
+from ..read.catalogue import Text, _duplicate_ids, _items
+from ..read.schema import LANGS, NewsMeta
+from ..text.links import Linker
+from .page import Page
 from .render import strings
 
 

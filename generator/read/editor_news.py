@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from . import frontmatter
-from .errors import InputError, Problem
-from .paths import Layout
+from ..core import frontmatter
+from ..core.errors import InputError, Problem
+from ..core.paths import Layout
+from ..core.slugs import is_slug, slugify
 from .schema import NewsMeta, validate
-from .slugs import is_slug, slugify
 
 FUTURE = dt.timedelta(days=366)  # a date further ahead is a typo in the year
 
