@@ -1,4 +1,4 @@
-"""The Chinese lint (generator/zh_lint.py) over the real built Chinese site, and each rule on samples."""
+"""The Chinese lint (generator/text/zh_lint.py) over the real built Chinese site, and each rule on samples."""
 from __future__ import annotations
 
 import pytest

@@ -2,8 +2,8 @@
 
 Each stage is its own module and reads only the catalogue and the news
 metadata, so nothing in the kit is a fact the seeds do not hold. Every stage
-loops over the site's languages (schema.LANGS). The Traditional site's pages are
-the Simplified ones converted (generator/traditional.py); the kit gives them their
+loops over the site's languages (read.schema.LANGS). The Traditional site's pages are
+the Simplified ones converted (generator/pages/traditional.py); the kit gives them their
 own fact sheet, the Simplified one converted and set in Hong Kong glyphs.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The glossary of policy terms: its page per language, and Material tooltips for news pages.
 
 Tooltips use Python-Markdown's abbreviations, written at the end of every generated page
-(pages.py): only the terms the page holds, since each definition is one more block that every
+(page.py): only the terms the page holds, since each definition is one more block that every
 block processor tests (all of them on every page cost a third of a 1000-item build). The whole
 list is also a snippet in build/plugin-data, for editors' hand-written Traditional pages
 (pymdownx.snippets, mkdocs.yml). No JavaScript of our own.

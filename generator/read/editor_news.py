@@ -25,7 +25,7 @@ def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -
     folder = layout.docs / "news"
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         if path.name.endswith(".zh-hant.md"):
-            continue  # an editor's Traditional page: published as written (generator/traditional.py)
+            continue  # an editor's Traditional page: published as written (generator/pages/traditional.py)
         shown = layout.show(path)
         stem, lang = _split_name(path.name)
         if not is_slug(stem):  # the name becomes the URL (and the feeds' links)
