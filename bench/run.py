@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bench import hugo_site, peer, synthetic  # noqa: E402
-from generator.paths import copy_project as _copy  # noqa: E402
-from generator.site_config import site_names  # noqa: E402
+from generator.core.paths import copy_project as _copy  # noqa: E402
+from generator.core.site_config import site_names  # noqa: E402
 
 
 def copy_project(dest: Path) -> Path:

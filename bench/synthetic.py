@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from generator import chinese
-from generator.seed_reader import read_seed
+from generator.text import chinese
+from generator.read.seed_reader import read_seed
 
 
 def _sentences(seeds: Path) -> tuple[list[str], list[str]]:

@@ -7,9 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .errors import InputError
-from .paths import Layout, project_root
 from . import pipeline
+from .core.errors import InputError
+from .core.paths import Layout, project_root
 from .publish.build import PublishError, publish as publish_site
 from .skeleton import TitleError, new_item
 from .status import chinese_status

@@ -7,24 +7,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import catalogue as catalogue_reader
-from . import names as names_policy
-from . import charts, chinese, contacts, corrections, editor_pages, feeds, glossary, matching, news, site_config, traditional, writer
-from .catalogue import Catalogue
-from .editor_news import EditorItem, read_editor_news
-from .errors import InputError, Problem
-from .inputs import link_problems
-from .indexes import news_indexes
-from .home import home_pages
-from .knowledge import knowledge_pages
+from . import writer
+from .core import site_config
+from .core.errors import InputError, Problem
+from .core.model import Post
+from .core.paths import Layout, lang_path
 from .kit import investor_kit
-from .render import render
-from .model import Post
-from .pages import Page, lang_path
-from .paths import Layout
-from .schema import NewsMeta
-from .seed_reader import decode, parse_seed
-from .sources import SourceIndex, consistency_problems, inconsistent
+from .pages import charts, contacts, feeds, glossary, matching, news, traditional
+from .pages.home import home_pages
+from .pages.indexes import news_indexes
+from .pages.knowledge import knowledge_pages
+from .pages.page import Page
+from .pages.render import render
+from .read import catalogue as catalogue_reader
+from .read import editor_pages
+from .read import names as names_policy
+from .read.catalogue import Catalogue
+from .read.editor_news import EditorItem, read_editor_news
+from .read.inputs import link_problems
+from .read.schema import NewsMeta
+from .read.seed_reader import decode, parse_seed
+from .read.sources import SourceIndex, consistency_problems, inconsistent
+from .text import chinese, corrections
 
 
 @dataclass

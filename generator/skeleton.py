@@ -5,12 +5,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from . import frontmatter, script
-from .errors import InputError, Problem
-from .paths import Layout
-from .render import render
-from .schema import NewsMeta
-from .slugs import title_slug
+from .core import frontmatter, script
+from .core.errors import InputError, Problem
+from .core.paths import Layout
+from .core.slugs import title_slug
+from .pages.render import render
+from .read.schema import NewsMeta
 
 
 class TitleError(ValueError):

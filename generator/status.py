@@ -1,8 +1,8 @@
 """`python -m generator status`: every news page and how its Chinese versions came to be."""
 from __future__ import annotations
 
+from .pages.traditional import LANG as HANT
 from .pipeline import Generated
-from .traditional import LANG as HANT
 
 _ORDER = {"missing": 0, "translated": 1, "converted": 2, "original": 3}
 

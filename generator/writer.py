@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import InputError, Problem
+from .core.errors import InputError, Problem
 
 
 def unsafe_paths(desired: dict[str, bytes], target: Path) -> list[str]:

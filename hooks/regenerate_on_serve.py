@@ -41,8 +41,8 @@ def on_pre_build(config):
     root = Path(config.config_file_path).resolve().parent
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
-    from generator.errors import InputError
-    from generator.paths import Layout, inputs_state
+    from generator.core.errors import InputError
+    from generator.core.paths import Layout, inputs_state
     from generator.pipeline import build
 
     state = inputs_state(root)

@@ -17,7 +17,7 @@ def on_pre_build(config):
     root = Path(config.config_file_path).resolve().parent
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
-    from generator.render import strings
+    from generator.pages.render import strings
 
     i18n = config.plugins.get("i18n")
     words = strings((i18n.current_language if i18n is not None else None) or "en")

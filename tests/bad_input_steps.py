@@ -16,7 +16,7 @@ SEED_SLUG = "zhaoqing-investment-promotion-continues-achieving-good-start-januar
 
 def seed_001_lines(lang: str) -> list[str]:
     """One language version of the real seed 001, as its lines."""
-    from generator.seed_reader import read_seed
+    from generator.read.seed_reader import read_seed
     path = next((ROOT / "seeds").glob("001_*.txt"))
     version = read_seed(path, "s").version(lang)
     return [version.title, version.title] + [p.text for p in version.paragraphs]

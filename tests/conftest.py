@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import paths
+from generator.core import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

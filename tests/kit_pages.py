@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import ROOT
-from generator.schema import LANGS
+from generator.read.schema import LANGS
 
 
-SITES = (*LANGS, "zh-hant")  # the Traditional site: the Simplified pages converted (generator/traditional.py)
+SITES = (*LANGS, "zh-hant")  # the Traditional site: the Simplified pages converted (generator/pages/traditional.py)
 ROOTS = {lang: "" if lang == LANGS[0] else f"{lang}/" for lang in SITES}
 SITE_URL = re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
 

@@ -10,7 +10,7 @@ import pytest
 from bad_input_steps import SEED_SLUG, both, edit, expect_rejected, inputs_hash, link, tree_hash, write
 from conftest import ROOT, run_generator
 from generator import writer
-from generator.errors import InputError
+from generator.core.errors import InputError
 
 
 def news(body: str) -> str:

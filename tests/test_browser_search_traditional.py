@@ -7,7 +7,7 @@ import pytest
 
 from browser import browser, search, search_requests, serve
 from conftest import ROOT, indexed_pages
-from generator import traditional
+from generator.pages import traditional
 from test_browser_search import CHINESE
 
 pytestmark = pytest.mark.browser

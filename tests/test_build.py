@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import news
-from generator.news import news_meta
-from generator.seed_reader import read_seed
+from generator.pages import news
+from generator.pages.news import news_meta
+from generator.read.seed_reader import read_seed
 
 from conftest import SEEDS, indexed_pages
 

@@ -6,10 +6,10 @@ import re
 import pytest
 import yaml
 
-from generator import chinese
-from generator.paths import Layout
+from generator.text import chinese
+from generator.core.paths import Layout
 from generator.pipeline import generate
-from generator.seed_reader import read_seed
+from generator.read.seed_reader import read_seed
 
 from conftest import ROOT, SEEDS, run_generator
 

@@ -7,10 +7,10 @@ from html import unescape
 import pytest
 import yaml
 
-from generator import corrections
-from generator.paths import Layout
+from generator.text import corrections
+from generator.core.paths import Layout
 from generator.pipeline import generate
-from generator.seed_reader import read_seed
+from generator.read.seed_reader import read_seed
 
 from conftest import ROOT, SEEDS, copy_project, run_generator
 

@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline
-from generator.errors import InputError
+from generator.core.errors import InputError
 from generator.kit import factsheet
-from generator.paths import Layout
+from generator.core.paths import Layout
 
 from bad_input_steps import edit, expect_rejected, write
 from conftest import ROOT, copy_project, run_generator, seed

@@ -9,9 +9,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import catalogue, editor_pages, frontmatter, glossary, writer
-from generator.errors import InputError
-from generator.seed_reader import read_seed
+from generator import writer
+
+from generator.core import frontmatter
+
+from generator.pages import glossary
+
+from generator.read import catalogue, editor_pages
+from generator.core.errors import InputError
+from generator.read.seed_reader import read_seed
 
 from conftest import ROOT
 

@@ -14,7 +14,7 @@ import yaml
 from pyld import jsonld
 
 from conftest import ROOT
-from generator.schema import LANGS
+from generator.read.schema import LANGS
 from kit_pages import ROOTS, SITES, local, page
 
 

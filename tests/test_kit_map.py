@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.schema import LANGS
+from generator.read.schema import LANGS
 from kit_pages import ROOTS, SITE_URL, SITES, page
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.schema import LANGS
+from generator.read.schema import LANGS
 from kit_pages import ROOTS, SITE_URL, SITES, page
 
 
@@ -134,7 +134,7 @@ def test_fact_sheet_marks_inferred_periods_and_doubtful_values_as_the_site_does(
 def test_traditional_fact_sheet_is_the_simplified_one_in_traditional(built):
     """Its own file, linked from the Traditional pages, in Traditional characters and Hong Kong glyphs."""
     from pypdf import PdfReader
-    from generator import traditional
+    from generator.pages import traditional
     convert = traditional.converter(tuple(traditional.load_phrases(ROOT / "data" / traditional.PHRASES, "data")))
     text = _sheet_text(built.site, "zh-hant")
     simplified = _sheet_text(built.site, "zh")
@@ -149,7 +149,7 @@ def test_traditional_fact_sheet_is_the_simplified_one_in_traditional(built):
 def test_fact_sheet_refuses_a_fallback_font(tmp_path):
     """Without Noto Sans CJK the build stops with the package to install, not a sheet of empty boxes."""
     import weasyprint
-    from generator.errors import InputError
+    from generator.core.errors import InputError
     from generator.kit.factsheet import _check_fonts
     pdf = weasyprint.HTML(string='<p style="font-family: DejaVu Sans">Zhaoqing</p>').write_pdf()
     with pytest.raises(InputError) as err:

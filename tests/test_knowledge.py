@@ -11,9 +11,9 @@ import pytest
 import vobject
 import yaml
 
-from generator import units
-from generator.contacts import vcard
-from generator.paths import Layout
+from generator.core import units
+from generator.pages.contacts import vcard
+from generator.core.paths import Layout
 from generator.pipeline import generate
 
 from conftest import ROOT, SEEDS, copy_project, run_generator
@@ -131,7 +131,7 @@ def test_each_office_has_a_qr_code_svg_in_both_language_trees(generated):
 def test_the_doubtful_january_figure_is_compared_by_its_reading(generated):
     from dataclasses import replace
 
-    from generator.sources import inconsistent
+    from generator.read.sources import inconsistent
 
     figures = generated.catalogue.figures
     assert set(inconsistent(figures)) == set()

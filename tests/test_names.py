@@ -6,8 +6,8 @@ import re
 import pytest
 import yaml
 
-from generator import chinese
-from generator.seed_reader import read_seed
+from generator.text import chinese
+from generator.read.seed_reader import read_seed
 
 from conftest import ROOT, SEEDS
 

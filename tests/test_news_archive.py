@@ -7,7 +7,7 @@ import pytest
 
 from bench import synthetic
 from conftest import build_site, copy_project
-from generator.indexes import NEWEST, ONE_PAGE_UP_TO
+from generator.pages.indexes import NEWEST, ONE_PAGE_UP_TO
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ import datetime as dt
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator import frontmatter
-from generator.errors import InputError
-from generator.model import Post
-from generator.schema import NewsMeta, validate
-from generator.seed_reader import decode, read_seed
+from generator.core import frontmatter
+from generator.core.errors import InputError
+from generator.core.model import Post
+from generator.read.schema import NewsMeta, validate
+from generator.read.seed_reader import decode, read_seed
 
 TRICKY = ["title: with colon", "\"quoted\" and 'single'", "# not a comment", "yes", "no", "null", "1.0",
           "2024-06-01", "肇庆：两新一电", "emoji 🚗🔋", "- dash", "[bracket", "{brace}", "a\nb", " padded ",

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from generator.seed_reader import read_seed
+from generator.read.seed_reader import read_seed
 
 from conftest import seed
 

@@ -10,8 +10,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.seed_reader import _split_versions, parse_seed
-from generator.textfmt import summary
+from generator.read.seed_reader import _split_versions, parse_seed
+from generator.text.textfmt import summary
 
 from conftest import seed
 

@@ -8,8 +8,8 @@ from html import unescape
 
 import pytest
 
-from generator import news
-from generator.seed_reader import read_seed
+from generator.pages import news
+from generator.read.seed_reader import read_seed
 
 from conftest import SEEDS
 
@@ -97,7 +97,7 @@ def test_the_date_is_the_original_publication_day_everywhere(built, generated_me
 
 @pytest.fixture(scope="module")
 def generated_metas():
-    from generator.paths import Layout
+    from generator.core.paths import Layout
     from generator.pipeline import generate
 
     from conftest import ROOT

@@ -11,9 +11,9 @@ import feedparser
 import opencc
 import pytest
 
-from generator import traditional
-from generator.errors import InputError
-from generator.paths import Layout
+from generator.pages import traditional
+from generator.core.errors import InputError
+from generator.core.paths import Layout
 from generator.pipeline import generate
 
 from conftest import ROOT, build_site, copy_project, run_generator
@@ -286,7 +286,7 @@ def test_traditional_pages_ask_for_traditional_glyphs(built):
 def test_traditional_site_passes_the_chinese_typography_lint(built):
     # The Simplified site's lint (punctuation, spaces, raw dates, mixed names); its word lists
     # are Simplified mainland wording, which the conversion keeps and so need no second check
-    from generator import zh_lint
+    from generator.text import zh_lint
 
     found = []
     for page in sorted((built.site / "zh-hant").rglob("*.html")):

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.errors import Problem
+from generator.core.errors import Problem
 
 from conftest import ROOT, copy_project
 

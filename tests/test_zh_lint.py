@@ -1,9 +1,9 @@
-"""The Chinese lint (generator/zh_lint.py) over the real built Chinese site, and each rule on samples."""
+"""The Chinese lint (generator/text/zh_lint.py) over the real built Chinese site, and each rule on samples."""
 from __future__ import annotations
 
 import pytest
 
-from generator import zh_lint
+from generator.text import zh_lint
 
 WORDS = zh_lint.load_words()
 

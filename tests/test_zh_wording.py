@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import chinese
-from generator.seed_reader import read_seed
+from generator.text import chinese
+from generator.read.seed_reader import read_seed
 
 from conftest import SEEDS
 

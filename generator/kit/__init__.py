@@ -2,8 +2,8 @@
 
 Each stage is its own module and reads only the catalogue and the news
 metadata, so nothing in the kit is a fact the seeds do not hold. Every stage
-loops over the site's languages (schema.LANGS). The Traditional site's pages are
-the Simplified ones converted (generator/traditional.py); the kit gives them their
+loops over the site's languages (read.schema.LANGS). The Traditional site's pages are
+the Simplified ones converted (generator/pages/traditional.py); the kit gives them their
 own fact sheet, the Simplified one converted and set in Hong Kong glyphs.
 """
 from __future__ import annotations
@@ -13,13 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue import Catalogue
-from ..errors import InputError, Problem
-from ..pages import Page, lang_path
-from ..render import trusted
-from ..schema import LANGS, NewsMeta
-from ..sources import SourceIndex
-from ..traditional import LANG as HANT
+from ..core.errors import InputError, Problem
+from ..core.paths import lang_path
+from ..pages.page import Page
+from ..pages.render import trusted
+from ..pages.traditional import LANG as HANT
+from ..read.catalogue import Catalogue
+from ..read.schema import LANGS, NewsMeta
+from ..read.sources import SourceIndex
 from . import boundaries, districtmap, factsheet, jsonld, opendata
 from .common import lang_root, words
 

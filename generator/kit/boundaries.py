@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..core.errors import InputError, Problem
 
 FILE = "data/boundaries/zhaoqing.geojson"
 CITY = "肇庆市"
@@ -117,7 +117,7 @@ def refresh(root: Path) -> Path:
 
 
 if __name__ == "__main__":
-    from ..paths import project_root
+    from ..core.paths import project_root
 
     written = refresh(project_root())
     print(f"wrote {written.relative_to(project_root())} ({written.stat().st_size // 1024} KB)", file=sys.stderr)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from ..catalogue import Source
-from ..schema import LANGS
-from ..sources import SourceIndex
+from ..read.catalogue import Source
+from ..read.schema import LANGS
+from ..read.sources import SourceIndex
 
 _STRINGS = Path(__file__).resolve().parent.parent / "strings" / "kit"
 DEFAULT = LANGS[0]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..catalogue import Catalogue, Park
-from ..errors import InputError, Problem
-from ..links import Linker
+from ..core.errors import InputError, Problem
+from ..read.catalogue import Catalogue, Park
+from ..text.links import Linker
 from .boundaries import FILE, Region
 from .common import lang_root
 

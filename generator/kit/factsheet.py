@@ -23,13 +23,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from ..catalogue import Catalogue
-from ..contacts import qr_svg
-from ..errors import InputError, Problem
-from ..render import strings
-from ..schema import NewsMeta
-from ..sources import SourceIndex
-from ..textfmt import long_date
+from ..core.errors import InputError, Problem
+from ..pages.contacts import qr_svg
+from ..pages.render import strings
+from ..read.catalogue import Catalogue
+from ..read.schema import NewsMeta
+from ..read.sources import SourceIndex
+from ..text.textfmt import long_date
 from .common import lang_root, words
 
 _TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ..catalogue import Catalogue, Office
-from ..contacts import tel_uri
-from ..pages import lang_path
-from ..schema import LANGS, NewsMeta
-from ..traditional import LANG as HANT
+from ..core.paths import lang_path
+from ..pages.contacts import tel_uri
+from ..pages.traditional import LANG as HANT
+from ..read.catalogue import Catalogue, Office
+from ..read.schema import LANGS, NewsMeta
 from .common import lang_root, words
 
 CONTEXT = "https://schema.org"

@@ -11,10 +11,10 @@ import io
 import json
 import re
 
-from ..catalogue import Catalogue, Source
-from ..render import strings
-from ..schema import LANGS
-from ..sources import SourceIndex
+from ..pages.render import strings
+from ..read.catalogue import Catalogue, Source
+from ..read.schema import LANGS
+from ..read.sources import SourceIndex
 from .common import number, source_url
 
 TABLES = ("figures", "projects", "parks", "sectors")

@@ -20,9 +20,9 @@ import sys
 import time
 from pathlib import Path
 
-from ..paths import Layout
-from ..render import render
-from ..site_config import site_names
+from ..core.paths import Layout
+from ..core.site_config import site_names
+from ..pages.render import render
 from . import search
 from .languages import BUILT
 

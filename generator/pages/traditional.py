@@ -20,10 +20,11 @@ from pathlib import Path
 import opencc
 import yaml
 
-from .errors import InputError, Problem
-from .pages import Page, lang_path, with_tooltips
+from ..core.errors import InputError, Problem
+from ..core.paths import lang_path
+from ..read.schema import NewsMeta
+from .page import Page, with_tooltips
 from .render import strings
-from .schema import NewsMeta
 
 LANG = "zh-hant"  # mkdocs-static-i18n locale: the address /zh-hant/ and the suffix NAME.zh-hant.md
 CONFIG = "s2hk"  # Hong Kong standard characters; mainland vocabulary is kept (see README)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import segno
 import vobject
 
-from .catalogue import Office
-from .pages import lang_path
-from .schema import LANGS
+from ..core.paths import lang_path
+from ..read.catalogue import Office
+from ..read.schema import LANGS
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,14 @@
 """Generator: the catalogue -> sector, park, project, key-figure and contact pages in both languages."""
 from __future__ import annotations
 
-from .catalogue import Catalogue
+from ..core.paths import lang_path
+from ..read.catalogue import Catalogue
+from ..read.schema import LANGS, NewsMeta
+from ..read.sources import SourceIndex, inconsistent
+from ..text.links import Linker
 from .contacts import OfficeCard
-from .links import Linker
-from .pages import Page, lang_path
+from .page import Page
 from .render import strings
-from .schema import LANGS, NewsMeta
-from .sources import SourceIndex, inconsistent
 
 KINDS = ("sectors", "parks", "projects")
 

@@ -1,7 +1,7 @@
 """The glossary of policy terms: its page per language, and Material tooltips for news pages.
 
 Tooltips use Python-Markdown's abbreviations, written at the end of every generated page
-(pages.py): only the terms the page holds, since each definition is one more block that every
+(page.py): only the terms the page holds, since each definition is one more block that every
 block processor tests (all of them on every page cost a third of a 1000-item build). The whole
 list is also a snippet in build/plugin-data, for editors' hand-written Traditional pages
 (pymdownx.snippets, mkdocs.yml). No JavaScript of our own.
@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import Text, _duplicate_ids, _items
-from .errors import InputError, Problem
-from .pages import Page, lang_path
-from .schema import LANGS, NewsMeta
-from .links import Linker
+from ..core.errors import InputError, Problem
+from ..core.paths import lang_path
+from ..read.catalogue import Text, _duplicate_ids, _items
+from ..read.schema import LANGS, NewsMeta
+from ..text.links import Linker
+from .page import Page
 from .render import strings
 
 

@@ -7,10 +7,10 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from . import frontmatter
-from .links import Linker
+from ..core import frontmatter
+from ..read.schema import NewsMeta
+from ..text.links import Linker
 from .render import render, strings, trusted
-from .schema import NewsMeta
 
 
 @dataclass
@@ -42,14 +42,6 @@ class Page:
         body = render(self.template, front_matter=Markup(header), meta=self.meta, s=trusted(s),
                       lang=self.lang, linker=Linker(self.path, self.lang), **{**self.context, **(context or {})})
         return with_tooltips(body, tooltips)
-
-
-def lang_path(base: str, lang: str) -> str:
-    """news/x.md -> news/x.zh.md, feed.json -> feed.zh.json: mkdocs-static-i18n's suffix layout."""
-    if lang == "en":
-        return base
-    stem, dot, ext = base.rpartition(".")
-    return f"{stem}.{lang}.{ext}"
 
 
 _DEFINITION = re.compile(r"^\*\[(.+?)\]: ", re.M)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError, Problem
-from .paths import Layout
+from ..core.errors import InputError, Problem
+from ..core.paths import Layout
 
 FILE = "data/names.yml"
 _FIX = f"see the names policy, {FILE}"

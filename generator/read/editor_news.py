@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from . import frontmatter
-from .errors import InputError, Problem
-from .paths import Layout
+from ..core import frontmatter
+from ..core.errors import InputError, Problem
+from ..core.paths import Layout
+from ..core.slugs import is_slug, slugify
 from .schema import NewsMeta, validate
-from .slugs import is_slug, slugify
 
 FUTURE = dt.timedelta(days=366)  # a date further ahead is a typo in the year
 
@@ -25,7 +25,7 @@ def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -
     folder = layout.docs / "news"
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         if path.name.endswith(".zh-hant.md"):
-            continue  # an editor's Traditional page: published as written (generator/traditional.py)
+            continue  # an editor's Traditional page: published as written (generator/pages/traditional.py)
         shown = layout.show(path)
         stem, lang = _split_name(path.name)
         if not is_slug(stem):  # the name becomes the URL (and the feeds' links)

@@ -5,13 +5,14 @@ to show, already in the page's language, with links relative to the page.
 """
 from __future__ import annotations
 
-from .catalogue import Catalogue
+from ..core.paths import lang_path
+from ..read.catalogue import Catalogue
+from ..read.schema import LANGS, NewsMeta
+from ..read.sources import SourceIndex
+from ..text.textfmt import long_date
 from .contacts import tel_uri
-from .pages import Page, lang_path
+from .page import Page
 from .render import strings
-from .schema import LANGS, NewsMeta
-from .sources import SourceIndex
-from .textfmt import long_date
 
 LATEST = 5
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import yaml
 
-from . import frontmatter, periods, units
-from .errors import InputError, Problem
-from .model import Contact
+from ..core import frontmatter, periods, units
+from ..core.errors import InputError, Problem
+from ..core.model import Contact
+from ..core.slugs import SLUG_HINT, is_slug
 # The records are defined in records.py; other stages import them from here too
 from .records import (CITY, PARK_KINDS, STATUSES, TIERS, Catalogue, Entry, Fact, Figure,  # noqa: F401
                       Milestone, Office, Park, Project, Sector, Source, Text)
-from .slugs import SLUG_HINT, is_slug
 
 
 class _Item:

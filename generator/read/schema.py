@@ -11,8 +11,8 @@ import functools
 import typing
 from dataclasses import asdict, dataclass, field, fields
 
-from .errors import Problem
-from .slugs import SLUG_HINT, is_slug
+from ..core.errors import Problem
+from ..core.slugs import SLUG_HINT, is_slug
 
 LANGS = ("en", "zh")
 # How the Chinese page came to be, for `status` and the page notice

@@ -11,9 +11,9 @@ import json
 import jsonfeed
 from feedgen.feed import FeedGenerator
 
-from .pages import lang_path
+from ..core.paths import lang_path
+from ..read.schema import NewsMeta
 from .render import strings
-from .schema import NewsMeta
 
 CST = dt.timezone(dt.timedelta(hours=8))
 _FEED_LANG = {"en": "en", "zh": "zh-CN", "zh-hant": "zh-HK"}  # RSS language codes; Traditional is Hong Kong standard

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .catalogue import Catalogue, Entry
+from ..read.catalogue import Catalogue, Entry
 
 
 @lru_cache(maxsize=None)

@@ -5,12 +5,13 @@ from dataclasses import replace
 
 from markupsafe import Markup
 
-from . import chinese, corrections, textfmt
-from .model import Paragraph, Post, Version
-from .pages import Page, lang_path
+from ..core.model import Paragraph, Post, Version
+from ..core.paths import lang_path
+from ..core.slugs import SLUG, chinese_slug, slugify
+from ..read.schema import NewsMeta
+from ..text import chinese, corrections, textfmt
+from .page import Page
 from .render import strings
-from .schema import NewsMeta
-from .slugs import SLUG, chinese_slug, slugify
 
 
 def news_meta(post: Post, mentions: dict[str, list[str]] | None = None,

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from . import script
-from .errors import InputError, Problem
-from .model import Contact, Paragraph, Post, SourceLine, Version
-from .urls import contact_problem
+from ..core import script
+from ..core.errors import InputError, Problem
+from ..core.model import Contact, Paragraph, Post, SourceLine, Version
+from ..core.urls import contact_problem
 
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
 

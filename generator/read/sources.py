@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import units
+from ..core import units
+from ..core.errors import Problem
+from ..core.model import Post
 from .catalogue import Catalogue, Figure, Source
-from .errors import Problem
-from .model import Post
 
 
 def normalize(text: str) -> str:

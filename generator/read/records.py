@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import periods, units
-from .model import Contact
+from ..core import periods, units
+from ..core.model import Contact
 
 TIERS = ("leading", "characteristic", "traditional", "future")
 PARK_KINDS = ("platform", "park", "district", "county")

@@ -42,7 +42,7 @@ def local_time(moment: dt.datetime, lang: str = "en") -> str:
 
 def when(text: str, lang: str) -> str:
     """A catalogue date or period ('2023-10-09', '2024-Q1', '2021') as the language writes it."""
-    from . import periods
+    from ..core import periods
 
     try:
         return long_date(dt.date.fromisoformat(str(text)), lang)

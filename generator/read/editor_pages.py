@@ -14,11 +14,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import frontmatter
-from .errors import InputError, Problem
-from .pages import lang_path
-from .paths import Layout
-from .slugs import SLUG_HINT, is_slug
+from ..core import frontmatter
+from ..core.errors import InputError, Problem
+from ..core.paths import Layout, lang_path
+from ..core.slugs import SLUG_HINT, is_slug
 
 # Material's page keys an editor may set on a page that is not a news item
 PAGE_KEYS = {"title": str, "description": str, "hide": list, "icon": str, "status": str, "tags": list, "search": dict}

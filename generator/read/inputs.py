@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import Problem
-from .paths import Layout
+from ..core.errors import Problem
+from ..core.paths import Layout
 
 INPUT_FOLDERS = ("docs", "seeds", "data")
 

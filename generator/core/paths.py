@@ -73,5 +73,13 @@ def inputs_state(root: Path) -> frozenset:
     return frozenset(state)
 
 
+def lang_path(base: str, lang: str) -> str:
+    """news/x.md -> news/x.zh.md, feed.json -> feed.zh.json: mkdocs-static-i18n's suffix layout."""
+    if lang == "en":
+        return base
+    stem, dot, ext = base.rpartition(".")
+    return f"{stem}.{lang}.{ext}"
+
+
 def project_root() -> Path:
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parent.parent.parent

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .sources import Located
+from ..read.sources import Located
 
 
 @dataclass(frozen=True)

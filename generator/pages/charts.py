@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import units
-from .catalogue import Figure
+from ..core import units
+from ..read.catalogue import Figure
 from .render import render, strings
 
 _COLORS = {"planned-investment": "#00897b", "manufacturing-planned-investment": "#4db6ac",

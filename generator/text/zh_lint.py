@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-RULES = Path(__file__).resolve().parent.parent / "data" / "zh_lint.yml"
+RULES = Path(__file__).resolve().parents[2] / "data" / "zh_lint.yml"
 
 _HAN = r"[\u3400-\u9fff]"
 _FULL = r"[，。！？；：、（）“”《》]"

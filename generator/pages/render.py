@@ -8,20 +8,21 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import textfmt, units
+from ..core import units
+from ..text import textfmt
 
-_HERE = Path(__file__).parent
+_PACKAGE = Path(__file__).parent.parent  # generator/: templates/ and strings/ beside the stages
 
 
 @lru_cache(maxsize=None)
 def strings(lang: str) -> dict[str, str]:
-    return yaml.safe_load((_HERE / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
+    return yaml.safe_load((_PACKAGE / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(_HERE / "templates"),
+        loader=FileSystemLoader(_PACKAGE / "templates"),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from .pages import Page, lang_path
+from ..core.paths import lang_path
+from ..read.schema import LANGS, NewsMeta
+from .page import Page
 from .render import strings
-from .schema import LANGS, NewsMeta
 
 ONE_PAGE_UP_TO = 40  # items of one language
 NEWEST = 20  # items with summaries on the index of a large archive

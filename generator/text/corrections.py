@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import Text, _items
-from .errors import InputError, Problem
-from .model import Post
-from .sources import normalize
+from ..core.errors import InputError, Problem
+from ..core.model import Post
+from ..read.catalogue import Text, _items
+from ..read.sources import normalize
 
 KEYS = ("id", "seed", "wrong", "corrected", "note", "evidence", "uncertain")
 

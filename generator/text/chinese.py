@@ -13,9 +13,9 @@ from pathlib import Path
 
 import opencc
 
-from .errors import InputError, Problem
+from ..core.errors import InputError, Problem
 
-PHRASES = Path(__file__).resolve().parent.parent / "data" / "zh_phrases.yml"
+PHRASES = Path(__file__).resolve().parents[2] / "data" / "zh_phrases.yml"
 
 # Mainland typography uses curly quotes, not corner brackets.
 _PUNCTUATION = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
@@ -35,7 +35,7 @@ def _converter(config: str = "t2s") -> opencc.OpenCC:
 
 
 def load_phrases(path: Path = PHRASES, shown: str = "data/zh_phrases.yml") -> list[Phrase]:
-    from .catalogue import _items  # the catalogues' reader: same messages, same line numbers
+    from ..read.catalogue import _items  # the catalogues' reader: same messages, same line numbers
 
     problems: list[Problem] = []
     phrases, seen = [], set()
