@@ -3,5 +3,6 @@
 The error type and its problems (errors), where things live in the project and a page's path
 per language (paths), the content objects read from a seed (model), slugs, amounts in both
 notations (units), reporting periods, the script of a piece of text, YAML front matter that
-reads back to the same values, and the values read from mkdocs.yml (site_config).
+reads back to the same values, the values read from mkdocs.yml (site_config), and the allow-list
+of link schemes and contact-field forms for addresses from inputs (urls).
 """

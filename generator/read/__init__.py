@@ -4,6 +4,7 @@ A raw blog dump in seeds/ becomes a Post (seed_reader); the YAML catalogues in d
 typed records (catalogue, records), each fact checked word for word against its seed
 (sources); editor news in docs/news/ is validated against the one news schema (editor_news,
 schema) and every other editor page is checked before it is published (editor_pages); what
-may be read at all is a regular file inside the project (inputs). Every problem names its file
+may be read at all is a regular file inside the project (inputs); no guessed Chinese name for
+one the seeds give only in Latin letters (names, from data/names.yml). Every problem names its file
 and line and says how to fix it. Imports only from core.
 """
