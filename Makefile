@@ -14,7 +14,7 @@ build: $(STAMP)
 	# beside site/, then swapped in; a failed build leaves site/ as it was (generator/publish/)
 	$(PY) -m generator build --publish
 
-# The preview (mkdocs.serve.yml): dirty reloads, drafts shown, no search index
+# The preview (mkdocs.serve.yml): its own tree (build/preview/), dirty reloads, drafts shown, no search index
 serve: $(STAMP)
 	tools/system-packages pdf
 	$(PY) -m generator build --drafts
