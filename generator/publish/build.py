@@ -19,12 +19,14 @@ import errno
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from ..errors import show_path
 from ..lock import held
 from ..paths import Layout
 from ..render import render
@@ -47,6 +49,8 @@ def publish(root: Path, site: Path) -> dict[str, float]:
     codes = list(site_names(root))  # every language of mkdocs.yml, in its order
     staging = site.with_name(f".{site.name}.publishing")
     _recover(root, site, staging)
+    if site.exists() and not site.is_dir():
+        raise PublishError(f"{show_path(site, root)} is not a folder: move it away, or publish elsewhere (--site-dir)")
     try:
         try:
             staging.mkdir(parents=True)
@@ -68,7 +72,10 @@ def publish(root: Path, site: Path) -> dict[str, float]:
         seconds["search index"] = time.perf_counter() - start
         _swap(merged, site)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)  # the failed parts, or the old site after the swap
+        try:
+            _remove(staging)  # the failed parts, or the old site after the swap
+        except OSError:
+            pass  # the next publish removes it, or says why it cannot (_recover)
     for log in logs.values():
         sys.stderr.write(_messages(log))
     return seconds
@@ -83,7 +90,16 @@ def _recover(root: Path, site: Path, staging: Path) -> None:
         old.rename(site)
     for leftover in (old, staging, root / "build" / "site-parts"):  # the last one: older builds' parts
         if leftover.exists():
-            shutil.rmtree(leftover)
+            _remove(leftover)
+
+
+def _remove(tree: Path) -> None:
+    """Remove a tree of ours, even one made read-only (a site/ someone ran `chmod -R a-w` on)."""
+    def writable(function, path, _):
+        os.chmod(os.path.dirname(path), 0o700)
+        function(path)
+    if tree.exists():
+        shutil.rmtree(tree, onerror=writable)
 
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
@@ -109,8 +125,6 @@ def _swap(new: Path, site: Path) -> None:
     if not site.exists() and not site.is_symlink():
         os.rename(new, site)
         return
-    if not site.is_dir():
-        raise PublishError(f"{site} is not a folder: move it away, or publish elsewhere (--site-dir)")
     if not _exchange(new, site):
         old = site.with_name(site.name + ".old")
         site.rename(old)  # a kill here leaves site.old/, which the next publish restores (_recover)
@@ -130,10 +144,19 @@ def _build_languages(root: Path, parts: Path, codes: list[str]) -> dict[str, str
                                       pass_fds=held())
     logs = {code: run.communicate()[0] for code, run in runs.items()}
     failed = [code for code, run in runs.items() if run.returncode != 0]
+    for code in failed:  # a full or read-only disk under MkDocs: one line naming the site's folder
+        found = _OS_ERROR.findall(logs[code])
+        if found:
+            number, text = found[-1]
+            raise OSError(int(number), text, str(parts.parent))
     if failed:
         raise PublishError("\n".join(f"{_messages(logs[code]).rstrip()}\nthe '{code}' build failed (messages above)"
                                      for code in failed))
     return logs
+
+
+# How an OSError ends a Python traceback: "OSError: [Errno 28] No space left on device: 'path'"
+_OS_ERROR = re.compile(r"^\w*Error: \[Errno (\d+)\] ([^:\n]+)", re.M)
 
 
 def _messages(log: str) -> str:
