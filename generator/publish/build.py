@@ -50,7 +50,7 @@ def publish(root: Path, site: Path) -> dict[str, float]:
     staging = site.with_name(f".{site.name}.publishing")
     _recover(root, site, staging)
     if site.exists() and not site.is_dir():
-        raise PublishError(f"{show_path(site, root)} is not a folder: move it away, or publish elsewhere (--site-dir)")
+        raise PublishError(f"{show_path(site, root)}: not a folder. Fix: move it away, or publish elsewhere (--site-dir)")
     try:
         try:
             staging.mkdir(parents=True)
