@@ -22,9 +22,6 @@ _held: list[int] = []  # this process's lock descriptor, while it holds the lock
 @contextmanager
 def exclusive(root: Path, say: Callable[[str], None]) -> Iterator[None]:
     """Hold the project's build lock; if another build holds it, `say` one line, then wait for it."""
-    if _held:  # already ours (a build that publishes takes it once)
-        yield
-        return
     build = root / "build"
     build.mkdir(parents=True, exist_ok=True)
     fd = os.open(build / LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)

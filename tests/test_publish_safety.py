@@ -142,7 +142,6 @@ Not for the public: numbatdraft.
 
 def test_the_preview_regenerates_drafts_into_its_own_folder_only(tmp_path):
     root = copy_project(tmp_path / "p")
-    build_site(root)  # the published site, and build/docs it came from
     assert run_generator(root, "build", "--drafts").returncode == 0  # as make serve starts
     port = free_port()
     log = open(tmp_path / "serve.log", "w")

@@ -36,7 +36,7 @@ from .languages import BUILT
 
 
 class PublishError(Exception):
-    """A language's build or the search index failed; site/ is untouched."""
+    """A language's build, the search index or the target failed; site/ is untouched."""
 
 
 def publish(root: Path, site: Path) -> dict[str, float]:
