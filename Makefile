@@ -11,10 +11,10 @@ AXE     := node_modules/axe-core/axe.min.js
 build: $(STAMP)
 	tools/system-packages pdf
 	# Generate build/docs, then publish: one MkDocs process per language, merged and indexed
-	# beside site/, then swapped in; a failed build leaves site/ as it was (generator/publish/)
+	# beside site/, then swapped in atomically; a failed or killed build leaves site/ whole (generator/publish/)
 	$(PY) -m generator build --publish
 
-# The preview (mkdocs.serve.yml): dirty reloads, drafts shown, no search index
+# The preview (mkdocs.serve.yml): its own tree (build/preview/), dirty reloads, drafts shown, no search index
 serve: $(STAMP)
 	tools/system-packages pdf
 	$(PY) -m generator build --drafts

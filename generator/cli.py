@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from . import pipeline
-from .core.errors import InputError
-from .core.paths import Layout, project_root
+from .core.errors import InputError, os_problem
+from .core.lock import exclusive
+from .core.paths import PREVIEW, Layout, project_root
 from .publish.build import PublishError, publish as publish_site
 from .skeleton import TitleError, new_item
 from .status import chinese_status
@@ -28,8 +29,15 @@ def _publish(root: Path, site: Path) -> int:
     except PublishError as err:
         print(f"publish: {err}", file=sys.stderr)
         return 1
+    except OSError as err:  # site/ is as it was; say which folder and what to do, no traceback
+        print(f"publish: {os_problem(err, root)}", file=sys.stderr)
+        return 1
     print("publish: " + ", ".join(f"{stage} {s:.1f} s" for stage, s in seconds.items()))
     return 0
+
+
+def _waiting(line: str) -> None:
+    print(f"generator: {line}", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="project folder (default: the one holding this package)")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="generate pages from seeds/, data/ and docs/ into build/docs/")
-    build.add_argument("--drafts", action="store_true", help="keep draft items (the preview does)")
+    build.add_argument("--drafts", action="store_true",
+                       help=f"keep draft items, writing into {PREVIEW}/ (the preview's folder), never published")
     build.add_argument("--publish", action="store_true",
                        help="then publish into site/ (as the publish command; what `make build` does, in one process)")
     publish = sub.add_parser("publish", help="build the site from build/docs with MkDocs, one process per "
@@ -51,16 +60,22 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--title-zh", help="Chinese title (optional)")
     new.add_argument("--date", required=True, type=_date, help="YYYY-MM-DD")
     args = parser.parse_args(argv)
-    layout = Layout(args.root.resolve())
+    if args.command == "build" and args.drafts and args.publish:
+        parser.error("--drafts is the preview's (make serve); drafts are never published")
+    root = args.root.resolve()
+    layout = Layout.preview(root) if args.command == "build" and args.drafts else Layout(root)
     site = layout.root / "site"
     try:
         if args.command == "build":
-            changed = pipeline.build(layout, drafts=args.drafts)
-            print(f"generator: {len(changed)} file(s) updated in {layout.show(layout.built_docs)}/", flush=True)
-            if args.publish:
-                return _publish(layout.root, site)
+            # One build at a time (generator/core/lock.py): generating and publishing read and write build/
+            with exclusive(root, _waiting):
+                changed = pipeline.build(layout, drafts=args.drafts)
+                print(f"generator: {len(changed)} file(s) updated in {layout.show(layout.built_docs)}/", flush=True)
+                if args.publish:
+                    return _publish(layout.root, site)
         elif args.command == "publish":
-            return _publish(layout.root, args.site_dir.resolve() if args.site_dir else site)
+            with exclusive(root, _waiting):
+                return _publish(layout.root, args.site_dir.resolve() if args.site_dir else site)
         elif args.command == "check":
             pipeline.generate(layout)
             print("generator: all inputs are valid")
@@ -81,5 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(problem.annotation(), flush=True)  # workflow commands are read from stdout
         print(f"generator: {len(err.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    except OSError as err:  # build/ read-only, a full disk: one line, no traceback
+        print(f"generator: {os_problem(err, root)}", file=sys.stderr)
         return 1
     return 0

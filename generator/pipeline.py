@@ -1,4 +1,5 @@
-"""The whole run: read seeds, catalogue and editor files, generate pages, validate, then write.
+"""The whole run: read seeds, catalogue and editor files, generate pages, validate, then write
+into the layout's output folder (build/, or the preview's build/preview/; generator/paths.py).
 
 Nothing is written unless every input is valid, so a bad file leaves the built
 docs (and so the site) exactly as they were.

@@ -5,6 +5,10 @@ input changed since its last run, so the rebuild its own writes set off costs
 MkDocs' dirty build alone: no reload loop, no second generator run. `mkdocs build` does not
 regenerate here; `make build` runs the generator first, as its own step.
 
+The preview writes into its own folder, build/preview/ (mkdocs.serve.yml's docs_dir), so its
+drafts never reach build/docs, which `make build` publishes; and it regenerates under the
+project's build lock (generator/core/lock.py), waiting while a `make build` runs.
+
 The generator's problems are also written to the served site (PROBLEMS), which every
 preview page reads after each reload and shows above the content
 (overrides/partials/preview-problems.html): the editor sees why the page did not change.
@@ -42,6 +46,7 @@ def on_pre_build(config):
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     from generator.core.errors import InputError
+    from generator.core.lock import exclusive
     from generator.core.paths import Layout, inputs_state
     from generator.pipeline import build
 
@@ -50,7 +55,8 @@ def on_pre_build(config):
         return
     _inputs = state
     try:
-        changed = build(Layout(root), drafts=True)  # the preview shows drafts
+        with exclusive(root, lambda line: log.info(f"generator: {line}")):
+            changed = build(Layout.preview(root), drafts=True)  # the preview shows drafts
     except InputError as err:
         _problems = [str(problem) for problem in err.problems]
         for problem in _problems:

@@ -1,8 +1,8 @@
 """MkDocs hook: each page's schema.org JSON-LD into its <head>.
 
 The generator (generator/kit/jsonld.py) writes the objects of every page to
-build/plugin-data/structured-data.json, keyed by the page's file in the docs
-tree; here each page gets its own as <script type="application/ld+json">.
+plugin-data/structured-data.json beside the docs tree it builds from (build/, or the
+preview's build/preview/), keyed by the page's file in the docs tree; here each page gets its own as <script type="application/ld+json">.
 Material's templates are left as they are.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ _state: dict = {}
 
 
 def on_pre_build(config):
-    path = Path(config.config_file_path).parent / "build" / "plugin-data" / "structured-data.json"
+    path = Path(config.docs_dir).parent / "plugin-data" / "structured-data.json"
     _state["data"] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 

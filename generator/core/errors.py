@@ -5,7 +5,9 @@ and prints as a single line, so editors never see a traceback.
 """
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
+from pathlib import Path
 
 
 
@@ -31,6 +33,23 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def show_path(path: Path, root: Path) -> str:
+    """A path in a message: relative to the project when it is inside it."""
+    return path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else str(path)
+
+
+def os_problem(err: OSError, root: Path) -> str:
+    """An OSError (read-only folder, full disk, missing permission) as one line: the path, what
+    went wrong and what to do; the path relative to the project when it is inside it."""
+    shown = show_path(Path(err.filename) if err.filename else root, root)
+    fix = {errno.ENOSPC: "free space on that disk, then run the build again",
+           errno.EDQUOT: "free space within your disk quota, then run the build again",
+           errno.EROFS: "that file system is read-only: make it writable, or publish elsewhere (--site-dir)",
+           errno.ENOTDIR: "a file stands where a folder must be: move it away, or publish elsewhere (--site-dir)",
+           }.get(err.errno, "make that folder writable for this user, or publish elsewhere (--site-dir)")
+    return f"{shown}: {err.strerror or err}. Fix: {fix}"
 
 
 class InputError(Exception):

@@ -7,9 +7,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+# The preview's output folder (mkdocs.serve.yml): drafts are written there only, never where
+# `make build` publishes from
+PREVIEW = "build/preview"
+
+
 @dataclass(frozen=True)
 class Layout:
     root: Path
+    output: str = "build"  # where the generator writes, relative to root: "build", or PREVIEW
+
+    @classmethod
+    def preview(cls, root: Path) -> "Layout":
+        return cls(root, PREVIEW)
 
     @property
     def seeds(self) -> Path:
@@ -26,13 +36,13 @@ class Layout:
 
     @property
     def built_docs(self) -> Path:
-        """docs/ plus the generated pages: what MkDocs builds from (mkdocs.yml docs_dir)."""
-        return self.root / "build" / "docs"
+        """docs/ plus the generated pages: what MkDocs builds from (docs_dir of mkdocs.yml, or of mkdocs.serve.yml)."""
+        return self.root / self.output / "docs"
 
     @property
     def plugin_data(self) -> Path:
-        """Generated files MkDocs plugins read (mkdocs.yml): glossary tooltips."""
-        return self.root / "build" / "plugin-data"
+        """Generated files MkDocs plugins and hooks read (beside the docs): glossary tooltips, JSON-LD."""
+        return self.root / self.output / "plugin-data"
 
     def show(self, path: Path) -> str:
         """Path as named in messages: relative to the project."""

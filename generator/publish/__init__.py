@@ -5,5 +5,5 @@ language is its own process (the plugin's `build_only_locale`), run side by side
 hook (hooks/language_build.py) puts each language where the one-process build puts it
 and gives its pages the other languages' alternates (languages.py); then the parts are
 merged, the sitemap of every language written and the whole site indexed by Pagefind
-(build.py), and the result swapped into site/ only if everything succeeded.
+(build.py), and the result swapped with site/ in one atomic step only if everything succeeded.
 """

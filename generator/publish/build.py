@@ -2,24 +2,32 @@
 
 mkdocs-static-i18n builds the languages one after another; here they run side by side
 (at 1000 items on 2 cores, about two thirds of the one-process time). Each process builds
-into its own folder under build/site-parts/; the default language's folder becomes the
-site and the others' language folders (zh/, zh-hant/) move into it. Their pages are byte
-for byte what the one-process build makes (hooks/language_build.py). The sitemap is
-then written for every language, Pagefind indexes the whole site, and only then does
-the result replace site/: a failure anywhere leaves the published site as it was.
+into its own folder in a staging folder beside site/ (`.site.publishing/`: on site/'s file
+system even when build/ is elsewhere); the default language's folder becomes the site and
+the others' language folders (zh/, zh-hant/) move into it. Their pages are byte for byte
+what the one-process build makes (hooks/language_build.py). The sitemap is then written for
+every language, Pagefind indexes the whole site, and only then is the result swapped with
+site/ in one atomic step (renameat2 RENAME_EXCHANGE): a failure or a kill anywhere leaves
+either the old site or the new one, complete. The staging folder (failed parts, or the old
+site after the swap) is removed at the end, and by the next publish if this one was killed.
 """
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import errno
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from ..core.errors import show_path
+from ..core.lock import held
 from ..core.paths import Layout
 from ..core.site_config import site_names
 from ..pages.render import render
@@ -28,42 +36,100 @@ from .languages import BUILT
 
 
 class PublishError(Exception):
-    """A language's build or the search index failed; site/ is untouched."""
+    """A language's build, the search index or the target failed; site/ is untouched."""
 
 
 def publish(root: Path, site: Path) -> dict[str, float]:
-    """Build the site of `root` (build/docs must be generated) into `site`; seconds per stage."""
+    """Build the site of `root` (build/docs must be generated) into `site`; seconds per stage.
+
+    Raises PublishError, or OSError (a read-only or full disk: site/ is then as it was)."""
     docs = Layout(root).built_docs
     if not docs.is_dir():
         raise PublishError(f"{Layout(root).show(docs)}/ does not exist: generate it first (python -m generator build)")
     codes = list(site_names(root))  # every language of mkdocs.yml, in its order
-    parts = root / "build" / "site-parts"
-    shutil.rmtree(parts, ignore_errors=True)
-    seconds: dict[str, float] = {}
-    start = time.perf_counter()
-    logs = _build_languages(root, parts, codes)
-    seconds["languages"] = time.perf_counter() - start
-
-    start = time.perf_counter()
-    merged = _merge(parts, codes)
-    seconds["merge"] = time.perf_counter() - start
-    start = time.perf_counter()
+    staging = site.with_name(f".{site.name}.publishing")
+    _recover(root, site, staging)
+    if site.exists() and not site.is_dir():
+        raise PublishError(f"{show_path(site, root)}: not a folder. Fix: move it away, or publish elsewhere (--site-dir)")
     try:
-        search.index(merged, len(codes))
-    except search.SearchError as err:
-        raise PublishError(str(err)) from None
-    seconds["search index"] = time.perf_counter() - start
+        try:
+            staging.mkdir(parents=True)
+        except OSError as err:  # name the folder that must be writable, not the staging folder in it
+            raise OSError(err.errno, err.strerror, str(site.parent)) from None
+        seconds: dict[str, float] = {}
+        start = time.perf_counter()
+        logs = _build_languages(root, staging, codes)
+        seconds["languages"] = time.perf_counter() - start
 
-    old = site.with_name(site.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    shutil.move(merged, site)  # a rename, unless site/ is on another file system
-    shutil.rmtree(old, ignore_errors=True)
-    shutil.rmtree(parts, ignore_errors=True)
+        start = time.perf_counter()
+        merged = _merge(staging, codes)
+        seconds["merge"] = time.perf_counter() - start
+        start = time.perf_counter()
+        try:
+            search.index(merged, len(codes))
+        except search.SearchError as err:
+            raise PublishError(str(err)) from None
+        seconds["search index"] = time.perf_counter() - start
+        _swap(merged, site)
+    finally:
+        try:
+            _remove(staging)  # the failed parts, or the old site after the swap
+        except OSError:
+            pass  # the next publish removes it, or says why it cannot (_recover)
     for log in logs.values():
         sys.stderr.write(_messages(log))
     return seconds
+
+
+def _recover(root: Path, site: Path, staging: Path) -> None:
+    """Undo what a killed publish left (the caller holds the build lock, so none is running)."""
+    # The two-rename swap (older builds, and _swap where the exchange is not supported) moved
+    # site/ to site.old/ first: killed between the renames, site/ is missing and site.old/ whole
+    old = site.with_name(site.name + ".old")
+    if old.is_dir() and not site.exists():
+        old.rename(site)
+    for leftover in (old, staging, root / "build" / "site-parts"):  # the last one: older builds' parts
+        if leftover.exists():
+            _remove(leftover)
+
+
+def _remove(tree: Path) -> None:
+    """Remove a tree of ours, even one made read-only (a site/ someone ran `chmod -R a-w` on)."""
+    def writable(function, path, _):
+        os.chmod(os.path.dirname(path), 0o700)
+        function(path)
+    if tree.exists():
+        shutil.rmtree(tree, onerror=writable)
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2); False where the system cannot."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)  # glibc 2.28+
+    if renameat2 is None:
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL):  # an old kernel, a file system without exchange
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _swap(new: Path, site: Path) -> None:
+    """Put `new` at `site` atomically; the old site ends up at `new` (removed with the staging folder)."""
+    if not site.exists() and not site.is_symlink():
+        os.rename(new, site)
+        return
+    if not _exchange(new, site):
+        old = site.with_name(site.name + ".old")
+        site.rename(old)  # a kill here leaves site.old/, which the next publish restores (_recover)
+        new.rename(site)
+        old.rename(new)
 
 
 def _build_languages(root: Path, parts: Path, codes: list[str]) -> dict[str, str]:
@@ -72,14 +138,25 @@ def _build_languages(root: Path, parts: Path, codes: list[str]) -> dict[str, str
     runs = {}
     for code in codes:
         env = dict(os.environ, PORTAL_BUILD_LANGUAGE=code, NO_MKDOCS_2_WARNING="1")
+        # They hold the build lock too: if this process is killed, the next build waits for them
         runs[code] = subprocess.Popen([*mkdocs, "--site-dir", str(parts / code)], cwd=root, env=env,
-                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                      pass_fds=held())
     logs = {code: run.communicate()[0] for code, run in runs.items()}
     failed = [code for code, run in runs.items() if run.returncode != 0]
+    for code in failed:  # a full or read-only disk under MkDocs: one line naming the site's folder
+        found = _OS_ERROR.findall(logs[code])
+        if found:
+            number, text = found[-1]
+            raise OSError(int(number), text, str(parts.parent))
     if failed:
         raise PublishError("\n".join(f"{_messages(logs[code]).rstrip()}\nthe '{code}' build failed (messages above)"
                                      for code in failed))
     return logs
+
+
+# How an OSError ends a Python traceback: "OSError: [Errno 28] No space left on device: 'path'"
+_OS_ERROR = re.compile(r"^\w*Error: \[Errno (\d+)\] ([^:\n]+)", re.M)
 
 
 def _messages(log: str) -> str:

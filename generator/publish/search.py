@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..core.lock import held
+
 # Inside an indexed article, the heading permalinks (¶) are chrome
 EXCLUDE_SELECTORS = ".headerlink"
 
@@ -25,7 +27,7 @@ def index(site: Path, languages: int) -> None:
     shutil.rmtree(site / "pagefind", ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(site),
                "--exclude-selectors", EXCLUDE_SELECTORS, "--silent"]
-    run = subprocess.run(command, capture_output=True, text=True)
+    run = subprocess.run(command, capture_output=True, text=True, pass_fds=held())  # holds the build lock too
     if run.returncode != 0:
         raise SearchError(f"Pagefind failed ({run.returncode}): {run.stderr.strip() or run.stdout.strip()}")
     indexed = sorted(p.name.split("_")[0].removeprefix("pagefind.")
