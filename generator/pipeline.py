@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import json
+
 from . import catalogue as catalogue_reader
 from . import charts, chinese, contacts, corrections, editor_pages, feeds, glossary, matching, news, site_config, traditional, writer
 from .catalogue import Catalogue
@@ -18,6 +20,7 @@ from .home import home_pages
 from .knowledge import knowledge_pages
 from .kit import investor_kit
 from .render import render
+from .sanitise import GENERATED
 from .model import Post
 from .pages import Page, lang_path
 from .paths import Layout
@@ -68,6 +71,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     editor, found = read_editor_news(layout, cat.known_ids())
     problems.extend(found)
     problems.extend(editor_pages.page_problems(layout))
+    # Traditional news overrides: validated as every news file, then published as written
+    hidden_hant = set() if drafts else {i.path for i in editor if i.meta.lang == traditional.LANG and i.meta.draft}
+    editor = [i for i in editor if i.meta.lang != traditional.LANG]
     hidden = set() if drafts else {i.meta.slug for i in editor if i.meta.draft}
     hidden_paths = {i.path for i in editor if i.meta.slug in hidden}
     editor = [i for i in editor if i.meta.slug not in hidden]
@@ -156,7 +162,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     files = dict(editor_files)
     # The Traditional site: every Simplified page again, converted, unless an editor replaced it
     overrides = {path for path in editor_files if traditional.is_override(path)}
-    for path in traditional.of_hidden(overrides, hidden_paths):
+    for path in traditional.of_hidden(overrides, hidden_paths) | (overrides & hidden_hant):
         del files[path]
         overrides.discard(path)
     problems.extend(traditional.override_problems(overrides, {p.path for p in pages} | set(files)))
@@ -181,7 +187,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     for lang in ("en", "zh"):
         generated[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
     generated.update(traditional.files({**files, **generated}, convert))
+    clashes = _clash_problems(editor_files, generated) + _clash_problems(editor_files, pages, from_editors)
     problems.extend(_clash_problems(editor_files, generated))
+    problems.extend(editor_pages.file_problems(layout, editor_files, {p.file[len("docs/"):] for p in clashes}))
     files.update(generated)
     problems.extend(editor_pages.link_problems(layout, files, url))
     if problems:
@@ -190,6 +198,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         "abbreviations.md": tooltips.encode("utf-8"),
         traditional.TOOLTIPS: tips[traditional.LANG].encode("utf-8"),
         **kit.plugin_data,
+        # The pages whose text is all the generator's: hooks/sanitise.py cleans every other one
+        GENERATED: json.dumps(_generated_pages(pages, from_editors), indent=0).encode("utf-8"),
     }
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)
 
@@ -199,6 +209,13 @@ def build(layout: Layout, drafts: bool = False) -> list[str]:
     generated = generate(layout, drafts)
     changed = writer.sync(generated.plugin_data, layout.plugin_data)
     return changed + writer.sync(generated.files, layout.built_docs)
+
+
+def _generated_pages(pages: list, from_editors: list[Page]) -> list[str]:
+    """Paths of the pages made by the generator alone: not an editor's item, nor its conversion."""
+    editors = {p.path for p in from_editors}
+    return sorted(p.path for p in pages
+                  if p.path not in editors and getattr(getattr(p, "source", None), "path", None) not in editors)
 
 
 def _inherit_tags(item: EditorItem, original: NewsMeta | None) -> EditorItem:
