@@ -165,6 +165,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     for path in traditional.of_hidden(overrides, hidden_paths) | (overrides & hidden_hant):
         del files[path]
         overrides.discard(path)
+    # A Traditional draft leaves its page to the conversion, as if it were not there
+    editor_files = {path: data for path, data in editor_files.items() if path not in hidden_hant}
     problems.extend(traditional.override_problems(overrides, {p.path for p in pages} | set(files)))
     zh_pages = [p for p in pages if p.lang == "zh"]
     hant_pages = traditional.pages(zh_pages, overrides, convert)

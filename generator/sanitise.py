@@ -107,7 +107,7 @@ class _Scan(HTMLParser):
             elif name in _URL_ATTRIBUTES and name in allowed_lower:
                 scheme = _scheme(value)
                 if scheme and scheme not in URL_SCHEMES:
-                    self.found.append((f"a '{scheme}:' link is not allowed", f"{scheme}:"))
+                    self.found.append((f"a '{scheme}:' link is not allowed", value))
             elif name == "style" and name in allowed_lower:
                 if not _style_ok(value):
                     self.found.append(("a 'style' attribute is not allowed", "style"))
@@ -152,6 +152,9 @@ def problems(body: str, first_line: int, shown: str, extensions: tuple[str, ...]
     for message, needle in found:
         want = _normal(needle)
         hits = [n for n, line in enumerate(lines) if want in line]
+        if not hits and ":" in want:  # a URL written over several lines: its scheme
+            want = want.split(":", 1)[0] + ":"
+            hits = [n for n, line in enumerate(lines) if want in line]
         k = seen.get(want, 0)
         seen[want] = k + 1
         n = hits[min(k, len(hits) - 1)] if hits else 0

@@ -46,7 +46,8 @@ _NOT_FOR_CHECK = ("pymdownx.snippets", "pymdownx.emoji")
 def markdown_extensions(root: Path) -> tuple[str, ...]:
     """The Markdown extensions of mkdocs.yml, by name, that `check` renders editor pages with."""
     names = [next(iter(e)) if isinstance(e, dict) else e for e in _config(root / "mkdocs.yml").get("markdown_extensions", [])]
-    return tuple(n for n in names if n not in _NOT_FOR_CHECK)
+    builtin = ["toc", "tables", "fenced_code"]  # MkDocs adds these to every site's list
+    return tuple(dict.fromkeys(n for n in builtin + names if n not in _NOT_FOR_CHECK))
 
 
 def extra_css(root: Path) -> set[str]:
