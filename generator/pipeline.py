@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import json
+
 from . import writer
 from .core import site_config
 from .core.errors import InputError, Problem
 from .core.model import Post
 from .core.paths import Layout, lang_path
+from .core.sanitise import GENERATED
 from .kit import investor_kit
 from .pages import charts, contacts, feeds, glossary, matching, news, traditional
 from .pages.home import home_pages
@@ -75,6 +78,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     problems.extend(found)
     problems.extend(editor_pages.page_problems(layout))
     problems.extend(names_policy.problems(layout))
+    # Traditional news overrides: validated as every news file, then published as written
+    hidden_hant = set() if drafts else {i.path for i in editor if i.meta.lang == traditional.LANG and i.meta.draft}
+    editor = [i for i in editor if i.meta.lang != traditional.LANG]
     hidden = set() if drafts else {i.meta.slug for i in editor if i.meta.draft}
     hidden_paths = {i.path for i in editor if i.meta.slug in hidden}
     editor = [i for i in editor if i.meta.slug not in hidden]
@@ -163,9 +169,11 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     files = dict(editor_files)
     # The Traditional site: every Simplified page again, converted, unless an editor replaced it
     overrides = {path for path in editor_files if traditional.is_override(path)}
-    for path in traditional.of_hidden(overrides, hidden_paths):
+    for path in traditional.of_hidden(overrides, hidden_paths) | (overrides & hidden_hant):
         del files[path]
         overrides.discard(path)
+    # A Traditional draft leaves its page to the conversion, as if it were not there
+    editor_files = {path: data for path, data in editor_files.items() if path not in hidden_hant}
     problems.extend(traditional.override_problems(overrides, {p.path for p in pages} | set(files)))
     zh_pages = [p for p in pages if p.lang == "zh"]
     hant_pages = traditional.pages(zh_pages, overrides, convert)
@@ -188,7 +196,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     for lang in ("en", "zh"):
         generated[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
     generated.update(traditional.files({**files, **generated}, convert))
+    clashes = _clash_problems(editor_files, generated) + _clash_problems(editor_files, pages, from_editors)
     problems.extend(_clash_problems(editor_files, generated))
+    problems.extend(editor_pages.file_problems(layout, editor_files, {p.file[len("docs/"):] for p in clashes}))
     files.update(generated)
     problems.extend(editor_pages.link_problems(layout, files, url))
     if problems:
@@ -197,6 +207,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         "abbreviations.md": tooltips.encode("utf-8"),
         traditional.TOOLTIPS: tips[traditional.LANG].encode("utf-8"),
         **kit.plugin_data,
+        # The pages whose text is all the generator's: hooks/sanitise.py cleans every other one
+        GENERATED: json.dumps(_generated_pages(pages, from_editors), indent=0).encode("utf-8"),
     }
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)
 
@@ -206,6 +218,13 @@ def build(layout: Layout, drafts: bool = False) -> list[str]:
     generated = generate(layout, drafts)
     changed = writer.sync(generated.plugin_data, layout.plugin_data)
     return changed + writer.sync(generated.files, layout.built_docs)
+
+
+def _generated_pages(pages: list, from_editors: list[Page]) -> list[str]:
+    """Paths of the pages made by the generator alone: not an editor's item, nor its conversion."""
+    editors = {p.path for p in from_editors}
+    return sorted(p.path for p in pages
+                  if p.path not in editors and getattr(getattr(p, "source", None), "path", None) not in editors)
 
 
 def _inherit_tags(item: EditorItem, original: NewsMeta | None) -> EditorItem:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bad_input_steps import (both, built_docs_after, edit, expect_rejected, front, inputs_hash, seed_001_lines,
+from bad_input_steps import (SEED_SLUG, both, built_docs_after, edit, expect_rejected, front, inputs_hash, seed_001_lines,
                              seed_text, write)
 from conftest import ROOT, run_generator
 
@@ -101,7 +101,7 @@ VALIDATION = {
     "news-with-event-handler": (write("docs/news/plant.md", item(*GOOD, body="Text.\n\n<img src=x onerror=alert(1)>")),
                                 ["docs/news/plant.md:8: HTML event attribute 'onerror' is not allowed"]),
     "news-with-attr-list-handler": (write("docs/news/plant.md", item(*GOOD, body="Text.\n{: onclick=\"alert(1)\" }")),
-                                    ["docs/news/plant.md:7: an event attribute in '{: … }' is not allowed"]),
+                                    ["docs/news/plant.md:7: HTML event attribute 'onclick' is not allowed"]),
     "page-not-utf8": (write("docs/about.md", "# About\n\nCaf\xe9 in Zhaoqing\n".encode("latin-1")),
                       ["docs/about.md:3: file is not UTF-8"]),
     "page-name-with-space": (write("docs/About Us.md", "# About\n"), ["docs/About Us.md:1: 'About Us' in the path"]),
@@ -127,7 +127,37 @@ VALIDATION = {
     "link-out-of-the-site": (write("docs/news/plant.md", item(*GOOD, body="[x](../../../../etc/passwd)")),
                              ["docs/news/plant.md:6: link '../../../../etc/passwd' leads outside the site"]),
     "javascript-link": (write("docs/news/plant.md", item(*GOOD, body="[x](javascript:alert(1))")),
-                        ["docs/news/plant.md:6: link 'javascript:alert(1' runs code"]),
+                        ["docs/news/plant.md:6: a 'javascript:' link is not allowed"]),
+    # The hostile-input sweep: what the source scan missed is read from the rendered HTML
+    # A fence never closed is no code block: what follows is HTML (a closed one is code, shown as text)
+    "fenced-code-bypass": (write("docs/about.md", "# About\n\n```\n<p>closed</p>\n```\n\n```\nText.\n\n<script>alert(1)</script>\n"),
+                           ["docs/about.md:10: raw HTML <script> is not allowed"]),
+    # A block of HTML is not Markdown: backticks in it are no code span
+    "backticks-in-attribute": (write("docs/about.md", "# About\n\n<p><a title=\"`\" href=\"jav&#x61;script:alert(1)\" data-x=\"`\">x</a></p>\n"),
+                               ["docs/about.md:3: a 'javascript:' link is not allowed"]),
+    "script-in-editor-html": (write("docs/news/plant.md", item(*GOOD, body="<div markdown>\n<script src=\"https://evil.example/x.js\"></script>\n</div>")),
+                              ["docs/news/plant.md:7: raw HTML <script> is not allowed"]),
+    "svg-with-script": (write("docs/assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+                        ["docs/assets/logo.svg:1: SVG images are not published from docs/"]),
+    "js-file-in-docs": (write("docs/assets/extra.js", "alert(1)\n"), ["docs/assets/extra.js:1: a file of type 'js' is not published"]),
+    "html-file-in-docs": (write("docs/about.html", "<script>alert(1)</script>\n"),
+                          ["docs/about.html:1: a file of type 'html' is not published"]),
+    "search-script-replaced": (write("docs/assets/javascripts/portal-search.js", "alert(1)\n"),
+                               ["docs/assets/javascripts/portal-search.js:1: the build writes this path itself"]),
+    "pagefind-folder": (write("docs/pagefind/x", "x"), ["docs/pagefind/x:1: the build writes this path itself"]),
+    "zh-page-at-the-root": (write("docs/zh.md", "# 中文\n"), ["docs/zh.md:1: /zh/ is where the build puts the Chinese site"]),
+    "zh-hant-folder": (write("docs/zh-hant/about.md", "# 關於\n"), ["docs/zh-hant/about.md:1: /zh-hant/ is where the build puts"]),
+    # Traditional news overrides: the same checks as every news file
+    "zh-hant-broken-front-matter": (write(f"docs/news/{SEED_SLUG}.zh-hant.md", "---\ntitle: [broken\n---\n正文。\n"),
+                                    [f"docs/news/{SEED_SLUG}.zh-hant.md:2: front matter is not valid YAML"]),
+    "zh-hant-big5": (write(f"docs/news/{SEED_SLUG}.zh-hant.md", item("title: 肇慶新聞", "date: 2024-06-01", body="肇慶新聞").encode("big5")),
+                     [f"docs/news/{SEED_SLUG}.zh-hant.md:2: file is not UTF-8. Fix: re-save the file as UTF-8"]),
+    "zh-hant-years-ahead": (write(f"docs/news/{SEED_SLUG}.zh-hant.md", item("title: 肇慶新聞", "date: 2099-06-01")),
+                            [f"docs/news/{SEED_SLUG}.zh-hant.md:3: date 2099-06-01 is more than a year ahead"]),
+    "zh-hant-unknown-key": (write(f"docs/news/{SEED_SLUG}.zh-hant.md", item("title: 肇慶新聞", "date: 2024-06-01", "summry: x")),
+                            [f"docs/news/{SEED_SLUG}.zh-hant.md:4: unknown front matter key 'summry'"]),
+    "zh-hant-name": (write("docs/news/New_Plant.zh-hant.md", item("title: 肇慶新聞", "date: 2024-06-01")),
+                     ["docs/news/New_Plant.zh-hant.md:1: file name 'New_Plant.zh-hant.md' is not lower-case"]),
     # Tracebacks before
     "aliases-of-the-wrong-shape": (edit("data/sectors.yml", "    en: [new energy vehicle, auto parts, automotive parts, Xpeng, CATL]",
                                         "    en: 42"),
@@ -188,3 +218,86 @@ def test_new_with_a_chinese_title_writes_items_that_check_accepts(project):
         path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
     check = run_generator(project, "check")
     assert check.returncode == 0, check.stderr
+
+
+def test_a_traditional_draft_is_not_published(project):
+    """`draft: true` on NAME.zh-hant.md: the converted page stays until the draft is ready."""
+    rel = f"news/{SEED_SLUG}.zh-hant.md"
+    docs = built_docs_after(project, write(f"docs/{rel}", item("title: 手寫的繁體標題", "date: 2024-06-01", "draft: true",
+                                                               body="草稿正文。")))
+    page = (docs / rel).read_text(encoding="utf-8")
+    assert "草稿正文" not in page and front(docs / rel)["generated_from"]
+    preview = run_generator(project, "build", "--drafts")
+    assert preview.returncode == 0, preview.stderr
+    assert "草稿正文" in (docs / rel).read_text(encoding="utf-8")
+
+
+HOSTILE_PAGE = "\n".join([
+    "# About", "",
+    "```", "<script>alert('in code')</script>", "```", "", "```", "<script>alert('fenced')</script>", "",
+    '<p><a title="`" href="jav&#x61;script:alert(\'entity\')" data-x="`">x</a></p>', "",
+    "[link](javascript:alert('markdown'))", "",
+    "Para", '{: onclick="alert(\'attr_list\')" }', "",
+    '<img src="x.png" onerror="alert(\'img\')">', "",
+    "<svg><script>alert('svg')</script><a xlink:href=\"javascript:alert('svg')\">s</a></svg>", "",
+    "<iframe src=\"javascript:alert('frame')\"></iframe>", "",
+])
+
+LEGIT_PAGE = "\n".join([
+    "# Legit", "",
+    "!!! note \"A note\"", "    Admonition text.", "",
+    '<div class="grid cards" markdown>', "", "-   :material-clock-fast: **Fast**", "", "    Card text.", "", "</div>", "",
+    "| Item | Value |", "| :--- | ---: |", "| a | 1 |", "",
+    "Text with a footnote.[^1] The HTML abbreviation.", "",
+    "[^1]: The note.", "",
+    "*[HTML]: Hyper Text Markup Language", "",
+    "![A map](map.png){ .wide #the-map width=\"300\" }", "",
+    '<span data-pagefind-ignore aria-label="x">kept</span> [mail](mailto:a@example.org) [tel](tel:+8675800000) '
+    "[site](https://example.org/) [page](../about/)", "",
+])
+
+
+def test_the_published_site_runs_no_editor_script(project):
+    """Past every check (written into the built docs directly): the hook still cleans the HTML."""
+    from html.parser import HTMLParser
+
+    docs = project / "build" / "docs"
+    (docs / "about").mkdir()
+    (docs / "about" / "index.md").write_text(HOSTILE_PAGE, encoding="utf-8")
+    (docs / "legit").mkdir()
+    (docs / "legit" / "index.md").write_text(LEGIT_PAGE, encoding="utf-8")
+    (docs / "legit" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run_generator(project, "publish")
+    assert result.returncode == 0, result.stderr
+
+    class Live(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.live, self.in_script = [], False
+
+        def handle_starttag(self, tag, attrs):
+            self.in_script = tag == "script"
+            if tag in ("iframe", "object", "embed"):
+                self.live.append(tag)
+            for name, value in attrs:
+                if name.startswith("on") or "javascript:" in "".join((value or "").split()).lower():
+                    self.live.append(f"{tag} {name}={value}")
+
+        def handle_data(self, data):
+            if self.in_script and "alert" in data:
+                self.live.append(data)
+            self.in_script = False
+
+    for lang in ("", "zh/", "zh-hant/"):  # English, and the fallback pages of the Chinese sites
+        page = (project / "site" / lang / "about" / "index.html").read_text(encoding="utf-8")
+        scan = Live()
+        scan.feed(page)
+        assert scan.live == [], (lang, scan.live)
+        assert "alert('fenced')" not in page and "alert('svg')" not in page  # scripts go with their content
+    legit = (project / "site" / "legit" / "index.html").read_text(encoding="utf-8")
+    for kept in ('class="admonition note"', 'class="grid cards"', "twemoji", "<svg", "<path d=", "<table>",
+                 'style="text-align:right"', '<abbr title="Hyper Text Markup Language">HTML</abbr>', 'class="footnote"',
+                 'href="#fn:1"', '<img alt="A map" class="wide" id="the-map" src="map.png" width="300"',
+                 "data-pagefind-ignore", 'aria-label="x"', 'href="mailto:a@example.org"', 'href="tel:+8675800000"',
+                 'href="https://example.org/"', 'class="headerlink"'):
+        assert kept in legit, kept

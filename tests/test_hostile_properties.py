@@ -120,3 +120,31 @@ def test_a_relative_link_is_accepted_only_inside_the_site(url):
     if editor_pages._broken(url, "news/x/", files, "https://example.org/portal/", "/portal/") is None and url:
         import posixpath
         assert not posixpath.normpath(posixpath.join("news/x/", url)).startswith("..")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(MARKUP, st.text(max_size=200)))
+def test_the_sanitiser_leaves_nothing_that_runs(text):
+    """Whatever the HTML (raw, or as Markdown renders it), what the hook publishes runs no code."""
+    import markdown
+    from html.parser import HTMLParser
+
+    from generator.core import sanitise
+
+    class Live(HTMLParser):
+        found: list = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "iframe", "object", "embed", "style", "form", "base", "meta", "link"):
+                self.found.append(tag)
+            for name, value in attrs:
+                scheme = sanitise._scheme(value or "")
+                if name.startswith("on") or name == "style" or (scheme and scheme not in sanitise.URL_SCHEMES):
+                    self.found.append(f"{tag} {name}={value}")
+
+    for html in (text, markdown.markdown(text, extensions=["attr_list", "md_in_html", "fenced_code", "tables"])):
+        scan = Live()
+        scan.found = []
+        scan.feed(sanitise.clean(html))
+        scan.close()
+        assert scan.found == [], scan.found

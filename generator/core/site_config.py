@@ -36,3 +36,20 @@ def site_names(root: Path) -> dict[str, str]:
             for language in plugin["i18n"]["languages"]:
                 names[language["locale"]] = language.get("site_name", config["site_name"])
     return names or {"en": config["site_name"]}
+
+
+# Left out when `check` renders editor Markdown: snippets reads build/plugin-data (not there
+# before the first build), emoji's settings are Python names; neither writes an editor's HTML
+_NOT_FOR_CHECK = ("pymdownx.snippets", "pymdownx.emoji")
+
+
+def markdown_extensions(root: Path) -> tuple[str, ...]:
+    """The Markdown extensions of mkdocs.yml, by name, that `check` renders editor pages with."""
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in _config(root / "mkdocs.yml").get("markdown_extensions", [])]
+    builtin = ["toc", "tables", "fenced_code"]  # MkDocs adds these to every site's list
+    return tuple(dict.fromkeys(n for n in builtin + names if n not in _NOT_FOR_CHECK))
+
+
+def extra_css(root: Path) -> set[str]:
+    """The site's own stylesheets in docs/ (mkdocs.yml `extra_css`)."""
+    return set(_config(root / "mkdocs.yml").get("extra_css", []))

@@ -1,4 +1,8 @@
-"""Reader: editor-written news in docs/news/ -> validated NewsMeta (files are only read)."""
+"""Reader: editor-written news in docs/news/ -> validated NewsMeta (files are only read).
+
+Every language's file gets the same checks: English `NAME.md`, Simplified `NAME.zh.md` and
+the Traditional override `NAME.zh-hant.md` (name, UTF-8, schema, draft, date).
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +28,6 @@ def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -
     items, problems = [], []
     folder = layout.docs / "news"
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        if path.name.endswith(".zh-hant.md"):
-            continue  # an editor's Traditional page: published as written (generator/pages/traditional.py)
         shown = layout.show(path)
         stem, lang = _split_name(path.name)
         if not is_slug(stem):  # the name becomes the URL (and the feeds' links)
@@ -62,6 +64,8 @@ def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -
 
 def _split_name(name: str) -> tuple[str, str]:
     stem = name[: -len(".md")]
+    if stem.endswith(".zh-hant"):  # an editor's Traditional page: published as written (generator/traditional.py)
+        return stem[: -len(".zh-hant")], "zh-hant"
     if stem.endswith(".zh"):
         return stem[: -len(".zh")], "zh"
     return stem, "en"

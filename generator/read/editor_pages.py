@@ -1,33 +1,27 @@
-"""Every Markdown file in docs/ is checked before it is published, not only news items.
+"""Every file in docs/ is checked before it is published, not only news items.
 
 Pages in any folder: UTF-8, names in the slug form, front matter that parses and
-holds only known keys, no live HTML that runs code, and every link written as a
-URL (`../sectors/x/`, the site's own address) leads to a page or file that the
-site will have. `.md` links are MkDocs' own check (strict build).
+holds only known keys, no HTML the sanitiser would remove (generator/core/sanitise.py: the
+Markdown is rendered and its HTML read, so what is reported is what would reach the page),
+and every link written as a URL (`../sectors/x/`, the site's own address) leads to a page
+or file that the site will have. `.md` links are MkDocs' own check (strict build).
+Other files: only inert types (images, PDF, CSV), never at a path the build writes itself.
 """
 from __future__ import annotations
 
 import difflib
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..core import frontmatter
+from ..core import frontmatter, sanitise, site_config
 from ..core.errors import InputError, Problem
-from ..core.paths import Layout, lang_path
+from ..core.paths import Layout, lang_path, project_root
 from ..core.slugs import SLUG_HINT, is_slug
 
 # Material's page keys an editor may set on a page that is not a news item
 PAGE_KEYS = {"title": str, "description": str, "hide": list, "icon": str, "status": str, "tags": list, "search": dict}
-# Elements and attributes that run code or pull in other documents: never from an editor file
-_UNSAFE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "link", "meta",
-                "base", "form", "svg", "math"}
-_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
-_URL_ATTRS = {"href", "src", "action", "formaction", "srcset", "poster", "background"}
-# attr_list (`{: onclick="…" }`) would put an event handler on any element
-_ATTR_LIST_HANDLER = re.compile(r"\{:?[^}\n]*\bon[a-z]+\s*=", re.I)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # Links: [text](url), ![alt](url), [ref]: url, and href/src in HTML
@@ -57,6 +51,7 @@ def _markdown_files(layout: Layout) -> list[Path]:
 def page_problems(layout: Layout) -> list[Problem]:
     """Names, encoding, front matter and live HTML of every Markdown file in docs/."""
     problems: list[Problem] = []
+    extensions = site_config.markdown_extensions(layout.root)
     for path in _markdown_files(layout):
         shown = layout.show(path)
         rel = path.relative_to(layout.docs).parts
@@ -77,14 +72,18 @@ def page_problems(layout: Layout) -> list[Problem]:
             if not news_item:  # editor_news reports its own files
                 problems.extend(err.problems)
             continue
-        if not news_item and text.split("\n", 1)[0].rstrip() == "---":
+        body, body_line = text, 1
+        if text.split("\n", 1)[0].rstrip() == "---":
             try:
                 doc = frontmatter.parse(text, shown)
             except InputError as err:
-                problems.extend(err.problems)
+                if not news_item:  # editor_news reports its own files
+                    problems.extend(err.problems)
                 continue
-            problems.extend(_page_meta_problems(doc, shown))
-        problems.extend(html_problems(text, shown))
+            if not news_item:
+                problems.extend(_page_meta_problems(doc, shown))
+            body, body_line = doc.body, doc.body_line
+        problems.extend(sanitise.problems(body, body_line, shown, extensions))
     return problems
 
 
@@ -120,35 +119,9 @@ def _prose_lines(text: str) -> list[str]:
     return out
 
 
-class _HtmlScan(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0]
-        if tag in _UNSAFE_TAGS:
-            self.found.append((line, f"raw HTML <{tag}> is not allowed"))
-            return
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append((line, f"HTML event attribute '{name}' is not allowed"))
-            elif name in _URL_ATTRS and (value or "").strip().lower().startswith(_UNSAFE_SCHEMES):
-                self.found.append((line, f"a '{(value or '').split(':')[0]}:' URL is not allowed"))
-
-    handle_startendtag = handle_starttag
-
-
-def html_problems(text: str, shown: str) -> list[Problem]:
-    lines = _prose_lines(text)
-    scan = _HtmlScan()
-    scan.feed("\n".join(lines))
-    scan.close()
-    found = list(scan.found)
-    found += [(n, "an event attribute in '{: … }' is not allowed")
-              for n, line in enumerate(lines, start=1) if _ATTR_LIST_HANDLER.search(line)]
-    return [Problem(shown, n, message, "remove it: pages hold Markdown and plain HTML, no code")
-            for n, message in sorted(set(found))]
+def html_problems(text: str, shown: str, extensions: tuple[str, ...] | None = None) -> list[Problem]:
+    """What the sanitiser would remove from a Markdown file with no front matter."""
+    return sanitise.problems(text, 1, shown, extensions or site_config.markdown_extensions(project_root()))
 
 
 def link_problems(layout: Layout, files: dict[str, bytes], site_url: str) -> list[Problem]:
@@ -186,8 +159,6 @@ def _page_dir(rel: str) -> str:
 def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_path: str) -> str | None:
     if not url or url.startswith("#"):
         return None
-    if url.lower().startswith(_UNSAFE_SCHEMES):
-        return f"link '{url[:40]}' runs code"
     if url.startswith(site_url):
         target = url[len(site_url):]
     elif _SCHEME.match(url) or url.startswith("//"):
@@ -222,3 +193,52 @@ def _exists(target: str, files: dict[str, bytes]) -> bool:
         if candidate in files or (lang != "en" and lang_path(candidate, lang) in files):
             return True
     return False
+
+
+# Files besides Markdown that docs/ may publish: inert, nothing a browser runs
+INERT_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".csv")
+# Paths the build writes itself (MkDocs, Material, the language builds, Pagefind, the preview)
+_BUILD_FOLDERS = ("pagefind/", "search/", "assets/javascripts/", "assets/stylesheets/")
+_BUILD_FILES = {"sitemap.xml", "sitemap.xml.gz", "404.html", "preview-problems.json"}
+_LANGUAGE_FOLDERS = ("zh", "zh-hant")  # the Chinese sites' addresses (mkdocs-static-i18n)
+
+
+def _theme_files(root: Path) -> set[str]:
+    """What Material and overrides/ put in the site: an editor file there would replace it."""
+    import material
+    out = set()
+    for folder in (Path(material.__file__).parent / "templates", root / "overrides"):
+        out |= {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
+    return out
+
+
+def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[str] = frozenset()) -> list[Problem]:
+    """Editor files of a type that is not inert, or at a path the build itself writes.
+    `already`: paths reported otherwise (the generator's own paths)."""
+    problems = []
+    own_css = site_config.extra_css(layout.root)
+    theme = _theme_files(layout.root)
+    for rel in sorted(editor_files):
+        if rel in already or any(part.startswith(".") for part in rel.split("/")):
+            continue  # dot files are not published (MkDocs' exclude_docs)
+        shown = f"docs/{rel}"
+        top = rel.split("/", 1)[0]
+        if "/" in rel and top in _LANGUAGE_FOLDERS or rel in {f"{code}.md" for code in _LANGUAGE_FOLDERS}:
+            problems.append(Problem(shown, 1, f"/{top.removesuffix('.md')}/ is where the build puts the Chinese site",
+                                    "name a page's Chinese versions NAME.zh.md and NAME.zh-hant.md next to NAME.md"))
+        elif rel in own_css:
+            continue  # the site's own stylesheet (mkdocs.yml extra_css)
+        elif rel.startswith(_BUILD_FOLDERS) or rel in _BUILD_FILES or rel in theme:
+            problems.append(Problem(shown, 1, "the build writes this path itself (theme, search or site files)",
+                                    "rename or move this file; the site's scripts, styles and search cannot be replaced from docs/"))
+        elif rel.endswith(".md"):
+            continue
+        elif rel.lower().endswith(".svg"):
+            problems.append(Problem(shown, 1, "SVG images are not published from docs/ (an SVG can hold scripts)",
+                                    "export the image as PNG and link that"))
+        elif not rel.lower().endswith(INERT_TYPES):
+            kind = rel.rsplit(".", 1)[-1] if "." in rel.rsplit("/", 1)[-1] else "without an extension"
+            problems.append(Problem(shown, 1, f"a file of type '{kind}' is not published from docs/",
+                                    "docs/ holds Markdown, images (PNG, JPEG, GIF, WebP), PDF and CSV files; "
+                                    "scripts, styles and HTML belong to the site's code (overrides/)"))
+    return problems

@@ -1,0 +1,31 @@
+"""MkDocs hook: the HTML of every page written by an editor passes an allow-list sanitiser.
+
+After MkDocs has rendered a page's Markdown, its HTML goes through generator/core/sanitise.py's
+`clean` (nh3) unless the page is one the generator wrote all of itself: those are listed in
+build/plugin-data/generated-pages.json (generator/pipeline.py). Editors' own pages, their
+news items (in the news template) and the Traditional conversions of their Simplified pages
+are cleaned; so is any page when the list is missing. The one place editor HTML is made safe;
+`python -m generator check` reports by file and line what it would remove.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator.core.sanitise import clean, generated_pages  # noqa: E402
+
+_state: dict = {}
+
+
+def on_pre_build(config):
+    _state["generated"] = generated_pages(Path(config.config_file_path).resolve().parent / "build" / "plugin-data")
+
+
+@event_priority(-100)  # last: nothing after it adds to a page's content
+def on_page_content(html, page, config, files):
+    if page.file.src_uri in _state.get("generated", set()):
+        return html
+    return clean(html)
