@@ -66,6 +66,27 @@ def on_pre_build(config):
     _problems = []
     if changed:
         log.info(f"generator: {len(changed)} page(s) regenerated")
+        docs = Layout.preview(root).built_docs
+        _forget_outputs([rel for rel in changed if not (docs / rel).exists()], config, i18n)
+
+
+def _forget_outputs(removed: list[str], config, i18n) -> None:
+    """A dirty build rebuilds only what changed and never removes: drop what a removed or renamed
+    file was built into, in every language (its fallback copies included), so the preview stops
+    serving it and rebuilds the versions that still have a source."""
+    from mkdocs.structure.files import File
+
+    codes = [code for code in i18n.all_languages if code != "null"] if i18n is not None else []
+    default = i18n.default_language if i18n is not None else None
+    for rel in removed:
+        stem, _, ext = rel.rpartition(".")
+        base = next((f"{stem[: -len(code) - 1]}.{ext}" for code in codes if stem.endswith(f".{code}")), rel)
+        dest = File(base, "", "", config.use_directory_urls).dest_uri
+        for code in codes or [None]:
+            folder = Path(_site_root) if code in (None, default) else Path(_site_root, code)
+            target = folder / dest
+            if target.is_file():
+                target.unlink()
 
 
 def on_post_build(config):

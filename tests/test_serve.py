@@ -151,3 +151,15 @@ def test_bad_edit_is_shown_on_every_preview_page_until_fixed(server):
                 return False
             return tab.locator(".portal-preview-problems").count() == 0 and "alpacaone" in tab.content()
         assert wait_for(clean, 30)
+
+
+def test_a_removed_or_renamed_page_is_no_longer_served(server):
+    root, base, log = server
+    news = root / "docs" / "news" / "preview-test-item.md"
+    news.rename(news.with_name("preview-renamed-item.md"))
+    assert wait_for(lambda: "alpacaone" in fetch(base + "news/preview-renamed-item/"), 30), log.read_text()[-3000:]
+    # the old address is gone in every language (the Chinese sites served it as a fallback copy)
+    for prefix in ("", "zh/", "zh-hant/"):
+        assert wait_for(lambda: fetch(base + prefix + "news/preview-test-item/") == "", 15), prefix
+    # and the pages that link to news no longer do to it
+    assert "preview-test-item" not in fetch(base + "news/")
