@@ -15,7 +15,11 @@ import hashlib
 import io
 import multiprocessing
 import os
+import shutil
+import subprocess
 import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -114,11 +118,17 @@ def render_pdfs(sheets: dict[str, tuple[str, str]], cache: Path) -> dict[str, by
     cached = {name: cache / f"{CACHED}{key}.pdf" for name, key in keys.items()}
     out = {name: path.read_bytes() for name, path in cached.items() if path.is_file()}
     todo = {name: (text, keys[name]) for name, (text, _) in sheets.items() if name not in out}
+    if todo:
+        _fonts_present({sheets[name][1] for name in todo})
     if len(todo) > 1 and threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
         import weasyprint  # noqa: F401  loaded once, before the fork, and shared
 
-        with multiprocessing.get_context("fork").Pool(min(len(todo), os.cpu_count() or 1)) as pool:
-            drawn = dict(zip(todo, pool.map(_write_pdf, todo.values())))
+        # An executor, not a Pool: a worker that dies (Pango without fonts) is an error, not a hang
+        with ProcessPoolExecutor(min(len(todo), os.cpu_count() or 1), mp_context=multiprocessing.get_context("fork")) as pool:
+            try:
+                drawn = dict(zip(todo, pool.map(_write_pdf, todo.values())))
+            except BrokenProcessPool:
+                raise InputError([_font_problem("the PDF renderer stopped")]) from None
     else:
         drawn = {name: _write_pdf(job) for name, job in todo.items()}
     for name, pdf in drawn.items():
@@ -150,9 +160,22 @@ def _check_fonts(pdf: bytes, font: str) -> None:
         return "".join(ch for ch in name.lower() if ch.isalnum())
 
     if not embedded or not any(squeeze(font) in squeeze(n) for n in names):
-        raise InputError([Problem("generator/templates/" + TEMPLATE, 1,
-                                  f"the fact sheet's font is not available (fonts used: {', '.join(sorted(names))})",
-                                  "install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)")])
+        raise InputError([_font_problem(f"fonts used: {', '.join(sorted(names))}")])
+
+
+def _font_problem(detail: str) -> Problem:
+    return Problem("generator/templates/" + TEMPLATE, 1, f"the fact sheet's font is not available ({detail})",
+                   "install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk; make build does it as root)")
+
+
+def _fonts_present(fonts: set[str]) -> None:
+    """The sheets' fonts as fontconfig lists them for WeasyPrint, checked before drawing: without
+    them Pango falls back to glyphless fonts or stops."""
+    fc_list = shutil.which("fc-list")
+    listed = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True).stdout if fc_list else ""
+    missing = sorted(font for font in fonts if font not in listed)
+    if missing:
+        raise InputError([_font_problem(f"fontconfig lists no {', '.join(missing)}")])
 
 
 def prune(cache: Path, keep: list[bytes]) -> None:
