@@ -34,6 +34,18 @@ class Correction:
         """The wording the page shows in `lang`: the correction, or the source's own for a query."""
         return self.corrected(lang) if self.corrected else self.wrong
 
+    @property
+    def quoted(self) -> str:
+        """The source's wording to set inside the page's own quotation marks: without the straight
+        quotes it opens and closes with (“"…"” would show the marks twice)."""
+        return unquote(self.wrong)
+
+
+def unquote(text: str) -> str:
+    """'"starting is a sprint"' -> 'starting is a sprint'; '"a." b' stays as it is."""
+    m = re.fullmatch(r'"([^"]*)"([.,;:!?]?)', text.strip())
+    return m.group(1) + m.group(2) if m else text
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -116,7 +128,7 @@ def plain(segs: list[Segment], lang: str, says: str) -> str:
         if c is None:
             parts.append(seg.text)
         elif c.uncertain and c.corrected:
-            parts.append(c.shown(lang) + says.format(wrong=c.wrong))
+            parts.append(c.shown(lang) + says.format(wrong=unquote(c.wrong)))
         else:
             parts.append(c.shown(lang))
     return "".join(parts)
