@@ -42,9 +42,12 @@ class Correction:
 
 
 def unquote(text: str) -> str:
-    """'"starting is a sprint"' -> 'starting is a sprint'; '"a." b' stays as it is."""
+    """The wording to set inside “…”: '"starting is a sprint"' -> 'starting is a sprint', and quotes
+    within it nested as ‘…’ ('"half hearted" projects' -> '‘half hearted’ projects')."""
     m = re.fullmatch(r'"([^"]*)"([.,;:!?]?)', text.strip())
-    return m.group(1) + m.group(2) if m else text
+    if m:
+        return m.group(1) + m.group(2)
+    return re.sub(r'"([^"]*)"', "‘\\1’", text)
 
 
 @dataclass(frozen=True)
