@@ -30,7 +30,7 @@ from .read.catalogue import Catalogue
 from .read.editor_news import EditorItem, read_editor_news
 from .read.inputs import link_problems
 from .read.schema import NewsMeta
-from .read.seed_reader import decode, parse_seed
+from .read.seed_reader import decode, parse_seed, published_source
 from .read.sources import SourceIndex, consistency_problems, inconsistent
 from .text import chinese, corrections
 
@@ -52,9 +52,10 @@ def _read_seeds(layout: Layout, problems: list[Problem]) -> tuple[list[Post], di
     posts, texts, raw = [], {}, {}
     for path in sorted(layout.seeds.glob("*.txt")):
         shown = layout.show(path)
-        raw[f"sources/{path.name}"] = data = path.read_bytes()
+        data = path.read_bytes()
         try:
             text = decode(data, shown)  # the same decoding for parsing and for quote checks
+            raw[f"sources/{path.name}"] = published_source(text)
             posts.append(parse_seed(text, shown))
         except InputError as err:
             problems.extend(err.problems)

@@ -84,7 +84,7 @@ def test_english_pages_show_corrections_marked_with_the_sources_wording(built, g
         ref = re.search(rf'href="#fn:{re.escape(entry.id)}"', html)
         assert ref, f"{entry.id}: no mark in the text"
         plain_note = re.sub(r"<[^>]+>", "", note.group(1))
-        assert "“" + entry.wrong.replace('"', "&quot;")[:30] in plain_note.replace('"', "&quot;") or entry.uncertain
+        assert "“" + entry.quoted.replace('"', "&quot;")[:30] in plain_note.replace('"', "&quot;") or entry.uncertain
         if entry.corrected:
             text = re.sub(r"</?abbr[^>]*>", "", unescape(html)).replace("’", "'")  # glossary tooltips inside
             assert f'<ins class="correction">{entry.corrected.en}</ins>' in text, entry.id

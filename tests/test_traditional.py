@@ -164,7 +164,7 @@ def test_traditional_pages_say_lang_and_read_in_traditional(built):
     assert "肇慶堅持製造業當家" in text and "發布日期：2023年10月11日" in text
     assert "簡繁轉換" in text or "自動轉換" in text  # the page says it is a conversion
     # Material's own interface in Traditional Chinese, and the site's
-    assert "投資肇慶" in source and "聯絡我們" in source and "跳轉至" in source
+    assert "投資肇慶" in source and "聯絡我們" in source and "跳至內容" in source
     assert "本站繁體中文版由簡體中文版經 OpenCC 自動轉換" in text  # footer on every page
 
 

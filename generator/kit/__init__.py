@@ -18,6 +18,7 @@ from ..core.paths import lang_path
 from ..pages.page import Page
 from ..pages.render import trusted
 from ..pages.traditional import LANG as HANT
+from ..text import corrections
 from ..read.catalogue import Catalogue
 from ..read.schema import LANGS, NewsMeta
 from ..read.sources import SourceIndex
@@ -70,7 +71,8 @@ def _report_url(site_url: str) -> str:
 
 def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_names: dict[str, str],
                  site_url: str, root: Path, to_traditional: Callable[[str], str]) -> Kit:
-    tables = opendata.tables(cat, index, site_url)
+    fixes = corrections.load(root / "data" / "corrections.yml", "data/corrections.yml")
+    tables = opendata.tables(cat, index, site_url, {c.id: c for c in fixes})
     files = opendata.open_data_files(tables)
     structured = jsonld.structured_data(cat, metas, site_url, site_names, opendata.TABLES, to_traditional)
     plugin_data = {"structured-data.json": jsonld.plugin_file(structured)}

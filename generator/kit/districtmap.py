@@ -21,6 +21,59 @@ WIDTH = 600
 MARGIN = 8
 LEGEND = 70  # room under the map for the platforms whose district the seeds do not give
 REGION_KINDS = ("district", "county")
+RADIUS = 13  # a park's badge (kit/district_map.md.j2 draws it with this radius)
+
+
+def inside(x: float, y: float, rings: list[list[tuple[float, float]]]) -> bool:
+    """Even-odd rule: the point is inside the outline and outside its holes."""
+    hit = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                hit = not hit
+    return hit
+
+
+def edge_distance(x: float, y: float, rings) -> float:
+    """The distance from the point to the nearest edge of the rings."""
+    best = math.inf
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            dx, dy = x2 - x1, y2 - y1
+            t = max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy or 1)))
+            best = min(best, math.hypot(x - (x1 + t * dx), y - (y1 + t * dy)))
+    return best
+
+
+def _place(rings_by_polygon, label: tuple[float, float], count: int,
+           clear_name: bool = True) -> list[tuple[float, float]] | None:
+    """Points for `count` badges wholly inside the region (a badge across a border would place the
+    park in the wrong district), clear of each other and of the region's name, nearest the name first."""
+    lx, ly = label
+    pts = [pt for rings in rings_by_polygon for ring in rings for pt in ring]
+    x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
+    y0, y1 = min(p[1] for p in pts), max(p[1] for p in pts)
+    candidates = []
+    step = 3.0
+    y = y0
+    while y <= y1:
+        x = x0
+        while x <= x1:
+            for rings in rings_by_polygon:
+                if inside(x, y, rings) and edge_distance(x, y, rings) >= RADIUS + 1:
+                    candidates.append((math.hypot(x - lx, (y - ly) * 1.5), x, y))
+                    break
+            x += step
+        y += step
+    chosen: list[tuple[float, float]] = []
+    for _, x, y in sorted(candidates):
+        if clear_name and abs(y - (ly - 6)) < RADIUS + 10 and abs(x - lx) < 45:
+            continue  # over the region's name
+        if all(math.hypot(x - cx, y - cy) >= 2 * RADIUS + 3 for cx, cy in chosen):
+            chosen.append((round(x, 1), round(y, 1)))
+            if len(chosen) == count:
+                return chosen
+    return None
 
 
 @dataclass
@@ -58,6 +111,10 @@ class _Projection:
         return (round(MARGIN + (lon - self.west) * self.kx * self.scale, 1),
                 round(MARGIN + (self.north - lat) * self.scale, 1))
 
+    def rings(self, region: Region) -> list[list[list[tuple[float, float]]]]:
+        """The region's polygons in map coordinates: [[outline, hole, …], …]."""
+        return [[[self(*pt) for pt in ring] for ring in poly] for poly in region.polygons]
+
     def path(self, region: Region) -> str:
         parts = []
         for poly in region.polygons:
@@ -89,8 +146,17 @@ def areas(cat: Catalogue, regions: list[Region]) -> tuple[list[Area], list[Badge
     for area in found:
         area.path = project.path(area.region)
         area.x, area.y = project(*area.region.label)
-        for i, badge in enumerate(area.badges):  # a row under the name, centred
-            badge.x, badge.y = area.x + (i - (len(area.badges) - 1) / 2) * 30, area.y + 22
+        if area.badges:  # wholly inside the district, near its name
+            rings = project.rings(area.region)
+            spots = _place(rings, (area.x, area.y), len(area.badges))
+            if spots is None:  # a district too small for its name and its badges: the name goes above it
+                spots = _place(rings, (area.x, area.y), len(area.badges), clear_name=False)
+                if spots is None:
+                    raise InputError([Problem(FILE, 1, f"no room for {len(area.badges)} park badge(s) inside "
+                                              f"{area.region.name_zh}", "simplify the outline less, or draw smaller badges")])
+                area.y = round(min(pt[1] for poly in rings for pt in poly[0]) - 6, 1)
+            for badge, (x, y) in zip(area.badges, spots):
+                badge.x, badge.y = x, y
         if not area.entry:
             continue
         here = [area.entry.id] + [b.park.id for b in area.badges]  # a list: the same order on every run

@@ -26,22 +26,25 @@ def _publisher(site_url: str, lang: str, site_names: dict[str, str]) -> dict:
 
 
 def news_article(meta: NewsMeta, site_url: str, site_names: dict[str, str]) -> dict:
+    """The portal's page, which republishes a post: the portal is its publisher; the date and the
+    publisher named in the source line belong to the original post (`isBasedOn`), never to the portal's
+    page, whose own publication day the seeds do not give."""
     url = f"{site_url}{lang_root(meta.lang)}news/{meta.slug}/"
-    published = meta.source_published.isoformat() if meta.source_published else meta.date.isoformat()
     article = {
         "@context": CONTEXT, "@type": "NewsArticle", "@id": url, "url": url, "mainEntityOfPage": url,
-        "headline": meta.title, "datePublished": published, "inLanguage": words(meta.lang)["bcp47"],
+        "headline": meta.title, "inLanguage": words(meta.lang)["bcp47"],
         "publisher": _publisher(site_url, meta.lang, site_names),
     }
     if meta.summary:
         article["description"] = meta.summary
-    if meta.seed:  # the raw post, published beside the site as sources/<file>
-        based_on = {"@type": "CreativeWork", "url": f"{site_url}sources/{meta.seed.rsplit('/', 1)[-1]}"}
-        if meta.source:
-            based_on["name"] = meta.source
-        if meta.source_published:
-            based_on["datePublished"] = meta.source_published.isoformat()
-        article["isBasedOn"] = based_on
+    if meta.seed:
+        original: dict = {"@type": "Article"}
+        if meta.source:  # the account the source line names published the original
+            original["publisher"] = {"@type": "Organization", "name": meta.source}
+        original["datePublished"] = (meta.source_published or meta.date).isoformat()
+        # The raw post (the blog's copy), published beside the site as sources/<file>
+        original["archivedAt"] = f"{site_url}sources/{meta.seed.rsplit('/', 1)[-1]}"
+        article["isBasedOn"] = original
     if meta.origin == "translated":
         article["translationOfWork"] = {"@id": f"{site_url}news/{meta.slug}/"}
     return article

@@ -35,20 +35,34 @@ def _change_percent(change: str | None) -> float | None:
     return float(change.rstrip("%")) if change else None
 
 
-def tables(cat: Catalogue, index: SourceIndex, site_url: str) -> dict[str, list[dict]]:
+def tables(cat: Catalogue, index: SourceIndex, site_url: str, fixes: dict | None = None) -> dict[str, list[dict]]:
+    """`fixes`: the corrections of the seeds' English by id, for the source's own wording of a value."""
+    fixes = fixes or {}
     parks = {p.id: p for p in cat.parks}
     figures = []
     for f in cat.figures:
         y1, m1 = divmod(f.period.start, 12)
         y2, m2 = divmod(f.period.end, 12)
         place = parks.get(f.place)
+        fix = fixes.get(f.correction or "")
+        # A stock (land acquired, an area) is dated as of a day, never given a one-month period
+        stock = f.period.as_of
+        as_of = f"{y2:04d}-{m2 + 1:02d}" + (f"-{f.period.day:02d}" if f.period.day else "") if stock else None
         figures.append({
             "id": f.id, "metric": f.metric, **_names("label", f.label),
-            "value": number(f.value), "unit": f.unit, "qualifier": f.qualifier,
-            # A doubtful value as the source states it, and the editors' reading (data/corrections.yml)
-            "editors_reading": number(f.reading) if f.reading is not None else None, "correction": f.correction,
+            # `value` is what a reader should use: the editors' reading where the source's value is
+            # doubtful (data/corrections.yml); the source's own value and words stand in their own columns
+            "value": number(f.reading if f.reading is not None else f.value), "unit": f.unit, "qualifier": f.qualifier,
+            "value_is_editors_reading": f.reading is not None,
+            "source_value": number(f.value),
+            "source_wording": fix.wrong if fix else None,
+            "doubtful": bool(fix and fix.uncertain),
+            "correction": f.correction,
             "change_percent": _change_percent(f.change),
-            "period": f.period.text, "period_start": f"{y1:04d}-{m1 + 1:02d}", "period_end": f"{y2:04d}-{m2 + 1:02d}",
+            "period": f.period.text,
+            "period_start": None if stock else f"{y1:04d}-{m1 + 1:02d}",
+            "period_end": None if stock else f"{y2:04d}-{m2 + 1:02d}",
+            "as_of": as_of,
             "period_inferred": f.period_inferred,
             "place": f.place,
             **{f"place_name_{lang}": place.name(lang) if place else strings(lang)["place_zhaoqing"] for lang in LANGS},
@@ -56,12 +70,14 @@ def tables(cat: Catalogue, index: SourceIndex, site_url: str) -> dict[str, list[
         })
     projects = [{
         "id": p.id, **_names("name", p.name), "sectors": list(p.sectors), "park": p.park,
+        "park_inferred": p.park_inferred,
         "investment": number(p.investment_yuan) if p.investment_yuan is not None else None,
         "unit": "yuan" if p.investment_yuan is not None else None, "status": p.status,
         **_source(index, p.sources[0] if p.sources else None, site_url),
     } for p in cat.projects]
     park_rows = [{
         "id": p.id, "kind": p.kind, **_names("name", p.name), "district": p.district, "sectors": list(p.sectors),
+        "sectors_inferred": list(p.sectors_inferred),
         **{f"fact_{lang}": p.facts[0].text(lang) for lang in LANGS},
         **_source(index, p.facts[0].source, site_url),
     } for p in cat.parks]

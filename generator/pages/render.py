@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ..core import units
 from ..text import textfmt
+from ..text.corrections import unquote
 
 _PACKAGE = Path(__file__).parent.parent  # generator/: templates/ and strings/ beside the stages
 
@@ -36,6 +37,7 @@ def environment() -> Environment:
     )
     env.filters["md"] = lambda text: Markup(textfmt.md_text(str(text)))
     env.filters["long_date"] = textfmt.long_date
+    env.filters["unquote"] = unquote
     env.filters["local_time"] = textfmt.local_time
     env.filters["when"] = textfmt.when
     env.filters["amount"] = lambda value, unit, lang, qualifier=None: units.show(value, unit, lang, qualifier)

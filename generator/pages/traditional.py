@@ -31,6 +31,9 @@ CONFIG = "s2hk"  # Hong Kong standard characters; mainland vocabulary is kept (s
 PHRASES = "traditional_phrases.yml"
 TOOLTIPS = f"abbreviations.{LANG}.md"  # the glossary tooltips of Traditional pages (build/plugin-data)
 _PHRASE_KEYS = ("simplified", "traditional", "why")
+# `word: true` marks a Hong Kong word for a mainland one (鼠标 -> 滑鼠, 打印 -> 列印): the only entries
+# that may change the words, not just the character forms
+_OPTIONAL_KEYS = ("word",)
 
 
 @lru_cache(maxsize=None)
@@ -65,7 +68,7 @@ def load_phrases(path: Path, shown: str) -> list[Phrase]:
     for item in node.value:
         line = item.start_mark.line + 1
         data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
-        if not isinstance(data, dict) or set(data) != set(_PHRASE_KEYS) or \
+        if not isinstance(data, dict) or not set(_PHRASE_KEYS) <= set(data) <= set(_PHRASE_KEYS + _OPTIONAL_KEYS) or \
                 not all(isinstance(data[k], str) and data[k].strip() for k in _PHRASE_KEYS):
             problems.append(Problem(shown, line, "a phrase needs exactly simplified, traditional and why, as text",
                                     "write '- simplified: 发布', 'traditional: 發布', 'why: …'"))
@@ -74,7 +77,7 @@ def load_phrases(path: Path, shown: str) -> list[Phrase]:
         if converted == data["traditional"]:
             problems.append(Problem(shown, line, f"OpenCC already writes {converted} for {data['simplified']}",
                                     "remove this entry"))
-        elif _converter("t2s").convert(data["traditional"]) != data["simplified"]:
+        elif data.get("word") is not True and _converter("t2s").convert(data["traditional"]) != data["simplified"]:
             problems.append(Problem(shown, line, f"{data['traditional']} does not read as {data['simplified']}",
                                     "a phrase may change character forms, never the words"))
         else:
@@ -106,9 +109,11 @@ class Converter:
 
     def _line(self, line: str) -> str:
         out = _converter(CONFIG).convert(line)
+        # The phrases first: an entry may hold the quotation marks OpenCC leaves (”松騎行)
+        out = self._pattern.sub(lambda m: self._fixes[m.group(0)], out) if self._pattern else out
         for pattern, form in _QUOTES:
             out = _brackets(pattern, form, out)
-        return self._pattern.sub(lambda m: self._fixes[m.group(0)], out) if self._pattern else out
+        return out
 
     def __call__(self, text: str) -> str:
         if text.isascii():

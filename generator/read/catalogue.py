@@ -191,7 +191,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                       description=i.text("description"))
                for i in items("sectors", _ENTRY_KEYS + ("tier", "group", "description"))]
     parks = []
-    for i in items("parks", _ENTRY_KEYS + ("kind", "district", "sectors", "facts")):
+    for i in items("parks", _ENTRY_KEYS + ("kind", "district", "sectors", "sectors_inferred", "facts")):
         facts = []
         for fact in i.get("facts", list, default=[]):
             if isinstance(fact, dict) and isinstance(fact.get("en"), str) and isinstance(fact.get("zh"), str) \
@@ -204,7 +204,10 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
         if not facts:
             i.problem("facts", "a park needs at least one fact from the seeds", "add facts: - {en: …, zh: …, source: …}")
         parks.append(Park(**entry_fields(i, sources_required=False), kind=i.choice("kind", PARK_KINDS), district=i.get("district", str, False),
-                          sectors=i.strings("sectors"), facts=facts))
+                          sectors=i.strings("sectors"), facts=facts, sectors_inferred=i.strings("sectors_inferred")))
+        if not set(parks[-1].sectors_inferred) <= set(parks[-1].sectors):
+            i.problem("sectors_inferred", "an inferred industry must be one of the park's sectors",
+                      "list it under sectors too, or remove it from sectors_inferred")
     projects = []
     for i in items("projects", _ENTRY_KEYS + ("sectors", "park", "investment_yuan", "dates", "status", "description",
                                                     "park_inferred")):

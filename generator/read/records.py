@@ -67,6 +67,9 @@ class Park(Entry):
     district: str | None = None
     sectors: list[str] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    # Industries the editors infer for the park (from a project whose park is itself inferred, say),
+    # marked as their reading wherever the park's industries are shown
+    sectors_inferred: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

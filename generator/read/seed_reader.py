@@ -85,6 +85,31 @@ def parse_seed(text: str, shown_as: str) -> Post:
     return Post(seed=shown_as, blog_date=blog_date, versions=tuple(versions), contacts=tuple(contacts))
 
 
+# The published copy of a seed (sources/<file>): the post as the blog dump holds it, unchanged, with
+# what the blog added around it marked, and a byte order mark so that a browser reads it as UTF-8
+# (GitHub Pages serves .txt as text/plain without a charset)
+SOURCE_HEADER = (
+    "Source post as the blog published it: the blog's own page text is marked {mark}; nothing else is changed.",
+    "来源文章（博客发布的原文）：博客页面自带的文字标有 {mark}，其余未作任何改动。",
+)
+SOURCE_MARK = "[blog page, not the post]"
+SOURCE_END = "{mark} Below: the blog's page after the post (comments, links to other posts)."
+
+
+def published_source(text: str) -> bytes:
+    """A seed's decoded text as sources/<file> publishes it: blog chrome marked line by line."""
+    raw = text.splitlines()
+    kept = {n for n, _ in _cut_chrome([(n, _clean(line)) for n, line in enumerate(raw, start=1)])}
+    last = max(kept, default=0)
+    out = [h.format(mark=SOURCE_MARK) for h in SOURCE_HEADER] + ["=" * 40, ""]
+    for n, line in enumerate(raw, start=1):
+        if n == last + 1:
+            out.append(SOURCE_END.format(mark=SOURCE_MARK))
+        chrome = _clean(line) and (n > last or n not in kept)
+        out.append(f"{SOURCE_MARK} {line}" if chrome else line)
+    return ("\ufeff" + "\n".join(out) + "\n").encode("utf-8")
+
+
 def decode(data: bytes, shown_as: str) -> str:
     """UTF-8, or a Chinese legacy encoding when it is detected with confidence."""
     if not data.strip():

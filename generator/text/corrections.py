@@ -34,6 +34,21 @@ class Correction:
         """The wording the page shows in `lang`: the correction, or the source's own for a query."""
         return self.corrected(lang) if self.corrected else self.wrong
 
+    @property
+    def quoted(self) -> str:
+        """The source's wording to set inside the page's own quotation marks: without the straight
+        quotes it opens and closes with (“"…"” would show the marks twice)."""
+        return unquote(self.wrong)
+
+
+def unquote(text: str) -> str:
+    """The wording to set inside “…”: '"starting is a sprint"' -> 'starting is a sprint', and quotes
+    within it nested as ‘…’ ('"half hearted" projects' -> '‘half hearted’ projects')."""
+    m = re.fullmatch(r'"([^"]*)"([.,;:!?]?)', text.strip())
+    if m:
+        return m.group(1) + m.group(2)
+    return re.sub(r'"([^"]*)"', "‘\\1’", text)
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -116,7 +131,7 @@ def plain(segs: list[Segment], lang: str, says: str) -> str:
         if c is None:
             parts.append(seg.text)
         elif c.uncertain and c.corrected:
-            parts.append(c.shown(lang) + says.format(wrong=c.wrong))
+            parts.append(c.shown(lang) + says.format(wrong=unquote(c.wrong)))
         else:
             parts.append(c.shown(lang))
     return "".join(parts)
