@@ -40,7 +40,14 @@ class _Item:
                 continue
             self.values[k.value], self.lines[k.value] = v, line
         constructor = yaml.SafeLoader("")  # builds values from the nodes already parsed
-        self.data = {k: constructor.construct_object(v, deep=True) for k, v in self.values.items()}
+        self.data = {}
+        for k, v in self.values.items():
+            try:
+                self.data[k] = constructor.construct_object(v, deep=True)
+            except ValueError as err:  # a value YAML cannot build, such as the date 2024-13-01
+                self.data[k] = None
+                if k != "investor_facts":  # read node by node, each problem at its own line
+                    self.problem(k, f"'{k}' holds a value YAML cannot read ({err})", "check the dates and numbers in it")
         for key in self.data:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
@@ -181,7 +188,10 @@ class _InvestorFactReader:
         self.data, self.lines = {}, {}
         for k, v in node.value:
             self.lines[str(k.value)] = k.start_mark.line + 1
-            self.data[str(k.value)] = constructor.construct_object(v, deep=True)
+            try:
+                self.data[str(k.value)] = constructor.construct_object(v, deep=True)
+            except ValueError:  # 2024-13-01 looks like a date to YAML: kept as text, refused below
+                self.data[str(k.value)] = v.value if isinstance(v, yaml.ScalarNode) else None
         self.ok = True
 
     def problem(self, key: str | None, message: str, fix: str):
@@ -190,13 +200,15 @@ class _InvestorFactReader:
                                           f"{self.topic}: {message}", fix))
 
     def read(self) -> InvestorFact | None:
+        suggested = set()  # a misspelt key is one problem, not also a missing one
         for key in self.data:
             if key not in _FACT_KEYS:
                 close = difflib.get_close_matches(key, _FACT_KEYS, n=1)
+                suggested.update(close)
                 self.problem(key, f"unknown key '{key}'",
                              f"did you mean '{close[0]}'?" if close else f"keys here are {', '.join(_FACT_KEYS)}")
         for key in ("value", "unit", "period", "source", "checked"):
-            if self.data.get(key) is None:
+            if key not in suggested and self.data.get(key) is None:
                 self.problem(None, f"missing '{key}'", f"add '{key}:' under {self.topic} (line {self.line})")
         value = self.value()
         unit = self.data.get("unit")
