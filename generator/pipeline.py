@@ -189,7 +189,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     for page in pages:
         files[page.path] = page.text(tips.get(page.lang, tooltips)).encode("utf-8")
     generated = dict(sources)
-    generated.update(contacts.contact_files([o for o in cat.offices if o.contact]))
+    generated.update(contacts.contact_files([o for o in cat.offices if o.contact], convert, traditional.LANG))
     generated.update(kit.files)
     generated.update(feeds.feed_files(metas + hant_news, url, site_names))
     generated["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")

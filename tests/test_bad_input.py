@@ -104,7 +104,7 @@ HOSTILE = {
     "sector-id-climbs-into-docs": (edit("data/sectors.yml", "- id: new-energy-vehicles", f"- id: ../../docs/news/{SEED_SLUG}"),
                                    ["data/sectors.yml:4: 'id' '../../docs/news/"]),
     "office-id-climbs-out": (edit("data/offices.yml", "- id: sihui-investment-promotion-center", "- id: ../../etc"),
-                             ["data/offices.yml:4: 'id' '../../etc' is not lower-case words joined by '-'"]),
+                             ["data/offices.yml:5: 'id' '../../etc' is not lower-case words joined by '-'"]),
     "project-id-with-capitals": (edit("data/projects.yml", "- id: ", "- id: Big_Project\n  # was: ", 1),
                                  ["data/projects.yml:"]),
     "glossary-id-absolute": (edit("data/glossary.yml", "- id: ", "- id: /etc/passwd\n  # was: ", 1),

@@ -87,3 +87,29 @@ def show(value: Decimal, unit: str, lang: str, qualifier: str | None = None, wit
     word = singular if value == 1 else plural
     sep = "" if unit == "percent" else " "
     return f"{prefix}{number_en(value)}{sep + word if with_unit else ''}"
+
+
+# Units of the figures editors add for investors' questions (records.TOPICS): English, Chinese
+RATES = {
+    "yuan-per-mu": ("yuan per mu", "元/亩"),
+    "yuan-per-m2": ("yuan per m²", "元/平方米"),
+    "yuan-per-kwh": ("yuan per kWh", "元/千瓦时"),
+    "yuan-per-m3": ("yuan per m³", "元/立方米"),
+    "yuan-per-tonne": ("yuan per tonne", "元/吨"),
+    "yuan-per-teu": ("yuan per TEU", "元/标准箱"),
+    "yuan-per-month": ("yuan per month", "元/月"),
+    "yuan-per-hour": ("yuan per hour", "元/小时"),
+    "yuan": ("yuan", "元"),
+    "person": ("people", "人"),
+    "km": ("km", "公里"),
+    "hour": ("hours", "小时"),
+    "percent": ("%", "%"),
+}
+
+
+def show_rate(value: Decimal, unit: str, lang: str) -> str:
+    """250000 yuan-per-mu -> '250,000 yuan per mu' / '25万元/亩': the same number in both notations."""
+    en, zh = RATES[unit]
+    if lang == "zh":
+        return f"{number_zh(value, 'km2' if unit == 'km' else unit)}{zh}"
+    return f"{number_en(value)}{'' if unit == 'percent' else ' '}{en}"

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
+from typing import Callable
 
 import segno
 import vobject
 
 from ..core.paths import lang_path
+from ..core.urls import tel_uri
 from ..read.catalogue import Office
 from ..read.schema import LANGS
+from .render import strings
 
 
 @dataclass(frozen=True)
@@ -29,17 +31,18 @@ class OfficeCard:
         return tel_uri(self.office.contact.tel)
 
 
-def tel_uri(number: str) -> str:
-    """'+86 758 3611228' -> '+867583611228' (RFC 3966 global number, click-to-call)."""
-    digits = re.sub(r"[^\d+]", "", number)
-    return digits if digits.startswith("+") else "+86" + digits.lstrip("0")
-
-
-def vcard(office: Office) -> str:
-    """vCard 3.0 text of the office, as the seed gives its details."""
+def vcard(office: Office, lang: str = "en", convert: Callable[[str], str] = str) -> str:
+    """vCard 3.0 text of the office, as the seed gives its details. The Chinese and Traditional
+    cards (`lang` "zh" or "zh-hant", whose `convert` turns the Simplified name Traditional) carry
+    the Chinese name, and a note (UI words of the language) that gives the English one and says
+    where the Chinese name is the site's translation."""
     card = vobject.vCard()
-    card.add("fn").value = office.name.en
-    card.add("org").value = [office.name.en]
+    name = office.name.en if lang == "en" else convert(office.name.zh)
+    card.add("fn").value = name
+    card.add("org").value = [name]
+    if lang != "en":
+        note = strings(lang)["vcard_note_translated" if office.zh_name_is_translation else "vcard_note_english"]
+        card.add("note").value = note.format(en=office.name.en)
     contact = office.contact
     if contact.tel:
         tel = card.add("tel")
@@ -67,17 +70,18 @@ def qr_svg(text: str) -> bytes:
     return out.getvalue()
 
 
-def contact_files(offices: list[Office]) -> dict[str, bytes]:
-    """The vCard and QR code of each office, for both language trees.
+def contact_files(offices: list[Office], convert: Callable[[str], str] = str,
+                  traditional: str = "zh-hant") -> dict[str, bytes]:
+    """The vCard and QR code of each office, for every language tree: the English card with the
+    English name, the Chinese and Traditional ones with the Chinese name.
 
     mkdocs-static-i18n publishes `x.zh.vcf` as /zh/…/x.vcf, so each page links to
     a file beside it.
     """
     files = {}
     for office in offices:
-        text = vcard(office)
-        qr = qr_svg(text)
-        for lang in LANGS:
+        for lang, conv in [(lang, str) for lang in LANGS] + [(traditional, convert)]:
+            text = vcard(office, lang, conv)
             files[lang_path(f"contact/{office.id}.vcf", lang)] = text.encode("utf-8")
-            files[lang_path(f"contact/{office.id}-qr.svg", lang)] = qr
+            files[lang_path(f"contact/{office.id}-qr.svg", lang)] = qr_svg(text)
     return files

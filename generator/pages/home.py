@@ -42,7 +42,7 @@ def home_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_n
             "parks": [{"name": p.name(lang), "href": f"parks/{p.id}/"} for p in cat.parks if p.kind in ("platform", "park")],
             "offices": [{"name": o.name(lang), "tel": o.contact.tel, "tel_uri": tel_uri(o.contact.tel),
                          "email": o.contact.email, "website": o.contact.website}
-                        for o in cat.offices if o.contact],
+                        for o in cat.offices_city_first()],
         }
         pages.append(Page(path=lang_path("index.md", lang), template="home.md.j2",
                           front={"title": site_names[lang], "template": "home.html", "generated_from": "data",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..core.paths import lang_path
-from ..read.catalogue import Catalogue
+from ..read.catalogue import TOPICS, Catalogue
 from ..read.schema import LANGS, NewsMeta
 from ..read.sources import SourceIndex, inconsistent
 from ..text.links import Linker
@@ -35,10 +35,11 @@ def knowledge_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, s
             pages.append(page(f"{kind}/index.md", f"{kind}_index.md.j2", strings(lang)[kind]))
             for entry in entries[kind]:
                 pages.append(page(f"{kind}/{entry.id}.md", f"{kind[:-1]}.md.j2", entry.name(lang), entry=entry,
-                                  news=related_news(metas, kind, entry.id, lang)))
+                                  news=related_news(metas, kind, entry.id, lang), kind=kind,
+                                  office=cat.office_for(entry), city=cat.city_office, topics=TOPICS))
         pages.append(page("figures/index.md", "figures.md.j2", strings(lang)["figures"], flagged=flagged))
         pages.append(page("contact/index.md", "contact.md.j2", strings(lang)["contact"],
-                          offices=[_card(o, index, slugs, metas) for o in cat.offices if o.contact]))
+                          offices=[_card(o, index, slugs, metas) for o in cat.offices_city_first()]))
     return pages
 
 

@@ -39,8 +39,11 @@ class Page:
             front = self.meta.to_front_matter() if self.meta else self.front
         # dump() closes the front matter; the template body follows it
         header = frontmatter.dump(front, "").rstrip("\n")
+        # `convert`: the Traditional site's converter, for text the page converts itself before
+        # encoding it (a mailto: link's subject); the Simplified text as it is otherwise
         body = render(self.template, front_matter=Markup(header), meta=self.meta, s=trusted(s),
-                      lang=self.lang, linker=Linker(self.path, self.lang), **{**self.context, **(context or {})})
+                      lang=self.lang, linker=Linker(self.path, self.lang),
+                      **{"convert": str, **self.context, **(context or {})})
         return with_tooltips(body, tooltips)
 
 

@@ -8,7 +8,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..core import units
+from ..core import units, urls
 from ..text import textfmt
 from ..text.corrections import unquote
 
@@ -42,6 +42,8 @@ def environment() -> Environment:
     env.filters["when"] = textfmt.when
     env.filters["amount"] = lambda value, unit, lang, qualifier=None: units.show(value, unit, lang, qualifier)
     env.tests["contains"] = lambda seq, item: item in seq
+    env.globals["mailto"] = urls.mailto  # a checked address and encoded text: safe in an href
+    env.globals["tel_uri"] = urls.tel_uri
     return env
 
 

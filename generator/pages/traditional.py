@@ -201,7 +201,7 @@ def pages(simplified: list[Page], overrides: set[str], convert: Converter) -> li
         if page.meta and page.meta.origin == "original":  # Chinese written as such, but converted here
             page = replace(page, meta=replace(page.meta, origin="converted"))
             meta = replace(meta, origin="converted")
-        out.append(TraditionalPage(page, path, meta, convert))
+        out.append(TraditionalPage(page, path, meta, convert, context={"convert": convert}))
     return out
 
 

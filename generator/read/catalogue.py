@@ -5,20 +5,21 @@ word for word; that check lives in sources.py so it can run on any record.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import yaml
 
-from ..core import frontmatter, periods, units
+from ..core import frontmatter, periods, units, urls
 from ..core.errors import InputError, Problem
 from ..core.model import Contact
 from ..core.slugs import SLUG_HINT, is_slug
 # The records are defined in records.py; other stages import them from here too
-from .records import (CITY, PARK_KINDS, STATUSES, TIERS, Catalogue, Entry, Fact, Figure,  # noqa: F401
-                      Milestone, Office, Park, Project, Sector, Source, Text)
+from .records import (CITY, PARK_KINDS, STATUSES, TIERS, TOPICS, Catalogue, Entry, Fact, Figure,  # noqa: F401
+                      InvestorFact, Milestone, Office, OfficeLink, Park, Project, Sector, Source, Text)
 
 
 class _Item:
@@ -39,7 +40,14 @@ class _Item:
                 continue
             self.values[k.value], self.lines[k.value] = v, line
         constructor = yaml.SafeLoader("")  # builds values from the nodes already parsed
-        self.data = {k: constructor.construct_object(v, deep=True) for k, v in self.values.items()}
+        self.data = {}
+        for k, v in self.values.items():
+            try:
+                self.data[k] = constructor.construct_object(v, deep=True)
+            except ValueError as err:  # a value YAML cannot build, such as the date 2024-13-01
+                self.data[k] = None
+                if k != "investor_facts":  # read node by node, each problem at its own line
+                    self.problem(k, f"'{k}' holds a value YAML cannot read ({err})", "check the dates and numbers in it")
         for key in self.data:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
@@ -124,9 +132,161 @@ class _Item:
             return None
         return Source(str(value["seed"]), str(value["quote"]), self.file, self.lines.get(key, self.line))
 
+    def office(self) -> OfficeLink | None:
+        """`office: {id: …, source: {seed: …, quote: …}}`: the office a source names for the entry."""
+        value = self.get("office", dict, required=False)
+        if value is None:
+            return None
+        if not isinstance(value.get("id"), str) or not value.get("id") or set(value) - {"id", "source"}:
+            self.problem("office", "'office' needs an office id and the source that names it",
+                         "write office: {id: <id from data/offices.yml>, source: {seed: \"000\", quote: \"…\"}}")
+            return None
+        source = self.source(value.get("source"), "office")
+        return OfficeLink(value["id"], source) if source else None
+
+    def investor_facts(self) -> dict[str, InvestorFact]:
+        """`investor_facts: {land_price: {value, unit, period, source: {url, document}, checked}}`:
+        official figures an editor adds; each problem at the line of its own key."""
+        node = self.values.get("investor_facts")
+        if node is None or isinstance(node, yaml.ScalarNode) and node.value in ("", "null", "~"):
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            self.problem("investor_facts", "'investor_facts' must be a mapping of topics",
+                         f"write 'investor_facts:' then one topic per line ({', '.join(TOPICS)})")
+            return {}
+        constructor = yaml.SafeLoader("")
+        out = {}
+        for key, value in node.value:
+            topic, line = str(key.value), key.start_mark.line + 1
+            if topic not in TOPICS:
+                close = difflib.get_close_matches(topic, TOPICS, n=1)
+                self.problems.append(Problem(self.file, line, f"unknown investor topic '{topic}'",
+                                             f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(TOPICS)}"))
+                continue
+            if not isinstance(value, yaml.MappingNode):
+                self.problems.append(Problem(self.file, line, f"'{topic}' must give value, unit, period, source and checked",
+                                             "write them one per line under the topic, indented"))
+                continue
+            fact = _InvestorFactReader(topic, line, value, constructor, self).read()
+            if fact:
+                out[topic] = fact
+        return out
+
     def sources(self, required: bool = True) -> list[Source]:
         found = [self.source(v, "sources") for v in self.get("sources", list, required, default=[])]
         return [s for s in found if s]
+
+
+_FACT_KEYS = ("value", "unit", "period", "label", "source", "checked")
+
+
+class _InvestorFactReader:
+    """One topic of `investor_facts`, read with the line of each of its keys."""
+
+    def __init__(self, topic: str, line: int, node: yaml.MappingNode, constructor, item: _Item):
+        self.topic, self.line, self.item = topic, line, item
+        self.data, self.lines = {}, {}
+        for k, v in node.value:
+            self.lines[str(k.value)] = k.start_mark.line + 1
+            try:
+                self.data[str(k.value)] = constructor.construct_object(v, deep=True)
+            except ValueError:  # 2024-13-01 looks like a date to YAML: kept as text, refused below
+                self.data[str(k.value)] = v.value if isinstance(v, yaml.ScalarNode) else None
+        self.ok = True
+
+    def problem(self, key: str | None, message: str, fix: str):
+        self.ok = False
+        self.item.problems.append(Problem(self.item.file, self.lines.get(key, self.line),
+                                          f"{self.topic}: {message}", fix))
+
+    def read(self) -> InvestorFact | None:
+        suggested = set()  # a misspelt key is one problem, not also a missing one
+        for key in self.data:
+            if key not in _FACT_KEYS:
+                close = difflib.get_close_matches(key, _FACT_KEYS, n=1)
+                suggested.update(close)
+                self.problem(key, f"unknown key '{key}'",
+                             f"did you mean '{close[0]}'?" if close else f"keys here are {', '.join(_FACT_KEYS)}")
+        for key in ("value", "unit", "period", "source", "checked"):
+            if key not in suggested and self.data.get(key) is None:
+                self.problem(None, f"missing '{key}'", f"add '{key}:' under {self.topic} (line {self.line})")
+        value = self.value()
+        unit = self.data.get("unit")
+        allowed = TOPICS[self.topic]
+        if unit is not None and unit not in allowed:
+            self.problem("unit", f"unit {unit!r} does not fit this topic", f"use {' or '.join(allowed)}")
+        period = None
+        if self.data.get("period") is not None:
+            try:
+                period = periods.parse(self.data["period"])
+            except ValueError as err:
+                self.problem("period", str(err).split(" (")[0], periods.HINT)
+        checked = self.checked()
+        url, document = self.source()
+        label = self.text("label")
+        if not self.ok or value is None or period is None or checked is None:
+            return None
+        return InvestorFact(self.topic, value, unit, period, checked, url, document, label)
+
+    def value(self) -> Decimal | None:
+        raw = self.data.get("value")
+        if raw is None:
+            return None
+        try:
+            if isinstance(raw, bool):
+                raise units.UnitError("")
+            value = Decimal(str(raw)) if isinstance(raw, (int, float)) else units.parse_en(str(raw))
+            if not value.is_finite() or value < 0:
+                raise units.UnitError("")
+            return value
+        except (units.UnitError, InvalidOperation):
+            self.problem("value", f"value {raw!r} is not a number", "write the number as the source gives it: 0.65, 250000 or 250,000")
+            return None
+
+    def checked(self) -> dt.date | None:
+        raw = self.data.get("checked")
+        if raw is None:
+            return None
+        if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):
+            self.problem("checked", f"checked {raw!r} is not a date", "write the day you checked the source as YYYY-MM-DD")
+            return None
+        if raw > dt.date.today():
+            self.problem("checked", f"checked {raw.isoformat()} is in the future", "write the day you checked the source")
+            return None
+        return raw
+
+    def text(self, key: str) -> Text | None:
+        raw = self.data.get(key)
+        if raw is None:
+            return None
+        if not isinstance(raw, dict) or set(raw) != {"en", "zh"} or not all(isinstance(v, str) and v for v in raw.values()):
+            self.problem(key, f"'{key}' needs exactly an en and a zh text", f"write '{key}: {{en: \"…\", zh: …}}'")
+            return None
+        return Text(raw["en"], raw["zh"])
+
+    def source(self) -> tuple[str | None, Text | None]:
+        raw = self.data.get("source")
+        if raw is None:
+            return None, None
+        if not isinstance(raw, dict) or not raw or set(raw) - {"url", "document"}:
+            self.problem("source", "'source' needs the address of the published source, its title, or both",
+                         "write source: {url: https://…, document: {en: \"…\", zh: …}}")
+            return None, None
+        url = raw.get("url")
+        if url is not None:
+            fix = urls.source_url_problem(url) if isinstance(url, str) else "write the address as text"
+            if fix:
+                self.problem("source", f"source url {url!r} is not a web address the site links to", fix)
+                url = None
+        document = None
+        if raw.get("document") is not None:
+            doc = raw["document"]
+            if isinstance(doc, dict) and set(doc) == {"en", "zh"} and all(isinstance(v, str) and v for v in doc.values()):
+                document = Text(doc["en"], doc["zh"])
+            else:
+                self.problem("source", "the source 'document' needs exactly an en and a zh title",
+                             "write document: {en: \"…\", zh: …}")
+        return url, document
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -162,7 +322,7 @@ def _items(path: Path, shown: str, problems: list[Problem], allowed) -> list[_It
     return items
 
 
-_ENTRY_KEYS = ("id", "name", "aliases", "sources", "zh_name_is_translation")
+_ENTRY_KEYS = ("id", "name", "aliases", "sources", "zh_name_is_translation", "office")
 
 
 _CHANGE = re.compile(r"^[+-]?\d+(\.\d+)?%$")  # a year-on-year change as the seeds state it
@@ -185,13 +345,13 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
         # Parks rest on their facts' sources; sectors and projects cite theirs directly
         return dict(id=i.ident(), name=i.text("name") or Text("", ""), aliases=i.aliases(),
                     sources=i.sources(sources_required),
-                    zh_name_is_translation=i.flag("zh_name_is_translation"))
+                    zh_name_is_translation=i.flag("zh_name_is_translation"), office=i.office())
 
     sectors = [Sector(**entry_fields(i), tier=i.choice("tier", TIERS), group=i.get("group", str, False),
-                      description=i.text("description"))
-               for i in items("sectors", _ENTRY_KEYS + ("tier", "group", "description"))]
+                      description=i.text("description"), investor_facts=i.investor_facts())
+               for i in items("sectors", _ENTRY_KEYS + ("tier", "group", "description", "investor_facts"))]
     parks = []
-    for i in items("parks", _ENTRY_KEYS + ("kind", "district", "sectors", "sectors_inferred", "facts")):
+    for i in items("parks", _ENTRY_KEYS + ("kind", "district", "sectors", "sectors_inferred", "facts", "investor_facts")):
         facts = []
         for fact in i.get("facts", list, default=[]):
             if isinstance(fact, dict) and isinstance(fact.get("en"), str) and isinstance(fact.get("zh"), str) \
@@ -204,7 +364,8 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
         if not facts:
             i.problem("facts", "a park needs at least one fact from the seeds", "add facts: - {en: …, zh: …, source: …}")
         parks.append(Park(**entry_fields(i, sources_required=False), kind=i.choice("kind", PARK_KINDS), district=i.get("district", str, False),
-                          sectors=i.strings("sectors"), facts=facts, sectors_inferred=i.strings("sectors_inferred")))
+                          sectors=i.strings("sectors"), facts=facts, sectors_inferred=i.strings("sectors_inferred"),
+                          investor_facts=i.investor_facts()))
         if not set(parks[-1].sectors_inferred) <= set(parks[-1].sectors):
             i.problem("sectors_inferred", "an inferred industry must be one of the park's sectors",
                       "list it under sectors too, or remove it from sectors_inferred")
@@ -219,7 +380,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                                 status=i.choice("status", STATUSES), description=i.text("description"),
                                 park_inferred=bool(i.data.get("park_inferred"))))
     offices = []
-    for i in items("offices", ("id", "seed", "name", "zh_name_is_translation")):
+    for i in items("offices", ("id", "seed", "name", "zh_name_is_translation", "city")):
         name = i.text("name") or Text("", "")
         seed = str(i.get("seed", (str, int), default=""))
         footers = [c for c in contacts if c.name == name.en]
@@ -236,7 +397,10 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                                         "which data/offices.yml names as the office's source",
                                         "the site publishes one set of details per office: ask the bureau which is right and "
                                         "set `seed:` in data/offices.yml to that post"))
-        offices.append(Office(i.ident(), seed, name, i.flag("zh_name_is_translation"), contact))
+        offices.append(Office(i.ident(), seed, name, i.flag("zh_name_is_translation"), contact, i.flag("city")))
+        if offices[-1].city and sum(o.city for o in offices) > 1:
+            i.problem("city", "a second office marked 'city: true'",
+                      "mark only the city's office; it is listed first and answers where the sources name no office")
     figures = []
     for i in items("figures", ("id", "metric", "label", "value", "unit", "period", "place", "source", "qualifier",
                                "change", "headline", "note", "reading", "correction", "period_inferred")):
@@ -318,6 +482,16 @@ def _reference_problems(cat: Catalogue, data_dir: Path, root: Path) -> list[Prob
     for project in cat.projects:
         check("data/projects.yml", project.sectors, "sectors", project.id)
         check("data/projects.yml", [project.park] if project.park else [], "parks", project.id)
+    offices = {o.id for o in cat.offices}
+    for kind, entry in cat.entries():
+        if entry.office and entry.office.id not in offices:
+            close = difflib.get_close_matches(entry.office.id, offices, n=1)
+            problems.append(Problem(entry.office.source.file, entry.office.source.line,
+                                    f"unknown office id '{entry.office.id}' in {entry.id}",
+                                    f"did you mean '{close[0]}'?" if close else "use an id from data/offices.yml"))
+    if cat.offices and not any(o.city for o in cat.offices):
+        problems.append(Problem("data/offices.yml", 1, "no office is marked 'city: true'",
+                                "mark the city's office with 'city: true': it answers where the sources name no office"))
     for figure in cat.figures:
         if figure.place != CITY:
             check("data/figures.yml", [figure.place], "parks", figure.id)

@@ -1,6 +1,7 @@
 """Content objects: the catalogue's typed records (data/*.yml), as catalogue.py reads them."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -11,6 +12,17 @@ TIERS = ("leading", "characteristic", "traditional", "future")
 PARK_KINDS = ("platform", "park", "district", "county")
 STATUSES = ("signed", "settled", "under-construction", "in-production")
 CITY = "zhaoqing"  # place id of the whole city in figures
+
+# What investors ask first and the seeds do not give yet (data/parks.yml, data/sectors.yml:
+# `investor_facts`): each topic with the units a figure for it may have (core/units.py RATES)
+TOPICS = {
+    "land_price": ("yuan-per-mu", "yuan-per-m2"),
+    "electricity_price": ("yuan-per-kwh",),
+    "water_price": ("yuan-per-m3", "yuan-per-tonne"),
+    "labour": ("yuan-per-month", "yuan-per-hour", "person"),
+    "logistics": ("km", "hour", "yuan-per-tonne", "yuan-per-teu"),
+    "incentives": ("percent", "yuan", "yuan-per-mu", "yuan-per-m2"),
+}
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,31 @@ class Milestone:
 
 
 @dataclass(frozen=True)
+class OfficeLink:
+    """The office a source names for an entry (`office:` in the catalogue)."""
+
+    id: str  # an id from data/offices.yml
+    source: Source  # the sentence that names it
+
+
+@dataclass(frozen=True)
+class InvestorFact:
+    """An official figure an editor adds for a topic of TOPICS, with where it was published."""
+
+    topic: str
+    value: Decimal
+    unit: str  # a key of core/units.py RATES allowed for the topic
+    period: periods.Period
+    checked: dt.date  # when the editor last checked it against the source
+    url: str | None = None  # the source's address (https or http)
+    document: Text | None = None  # the source document's title
+    label: Text | None = None  # what exactly the figure is ("industrial land, transfer price")
+
+    def show(self, lang: str) -> str:
+        return units.show_rate(self.value, self.unit, lang)
+
+
+@dataclass(frozen=True)
 class Entry:
     """What sectors, parks and projects share: an id, names, aliases, sources."""
 
@@ -52,6 +89,7 @@ class Entry:
     aliases: dict[str, list[str]]
     sources: list[Source]
     zh_name_is_translation: bool = False
+    office: OfficeLink | None = None  # None: the sources name no office for it (the city's office answers)
 
 
 @dataclass(frozen=True)
@@ -59,6 +97,7 @@ class Sector(Entry):
     tier: str = ""
     group: str | None = None
     description: Text | None = None
+    investor_facts: dict[str, InvestorFact] = field(default_factory=dict)  # topic -> figure
 
 
 @dataclass(frozen=True)
@@ -70,6 +109,7 @@ class Park(Entry):
     # Industries the editors infer for the park (from a project whose park is itself inferred, say),
     # marked as their reading wherever the park's industries are shown
     sectors_inferred: list[str] = field(default_factory=list)
+    investor_facts: dict[str, InvestorFact] = field(default_factory=dict)  # topic -> figure
 
 
 @dataclass(frozen=True)
@@ -90,6 +130,7 @@ class Office:
     name: Text
     zh_name_is_translation: bool
     contact: Contact | None = None  # filled from the seed's contact footer
+    city: bool = False  # the city's office: listed first, and the route where the sources name none
 
 
 @dataclass(frozen=True)
@@ -158,6 +199,18 @@ class Catalogue:
         """{'sectors': {id: name}, 'parks': …, 'projects': …}, for links between pages."""
         return {kind: {e.id: e.name for e in items}
                 for kind, items in (("sectors", self.sectors), ("parks", self.parks), ("projects", self.projects))}
+
+    @property
+    def city_office(self) -> Office | None:
+        return next((o for o in self.offices if o.city and o.contact), None)
+
+    def offices_city_first(self) -> list[Office]:
+        """The offices with contact details, the city's first (contact and home pages)."""
+        return sorted((o for o in self.offices if o.contact), key=lambda o: not o.city)
+
+    def office_for(self, entry: Entry) -> Office | None:
+        """The office the sources name for the entry, or None."""
+        return next((o for o in self.offices if entry.office and o.id == entry.office.id and o.contact), None)
 
     def entries(self) -> list[tuple[str, Entry]]:
         return [("sectors", e) for e in self.sectors] + [("parks", e) for e in self.parks] + \

@@ -66,6 +66,8 @@ def _all_sources(cat: Catalogue) -> list[Source]:
     found: list[Source] = []
     for _, entry in cat.entries():
         found.extend(entry.sources)
+        if entry.office:
+            found.append(entry.office.source)
     for park in cat.parks:
         found.extend(f.source for f in park.facts)
     found.extend(f.source for f in cat.figures if f.source.seed)
