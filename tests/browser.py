@@ -194,10 +194,10 @@ def view(context, pages: GitHubPages, path: str) -> PageView:
     tab.on("pageerror", lambda e: errors.append(str(e)))
     start = len(pages.responses)
     response = tab.goto(pages.url(path), wait_until="load")
-    tab.wait_for_load_state("networkidle")
-    tab.wait_for_timeout(200)  # Material's look-ups start after the document is ready
-    tab.wait_for_load_state("networkidle")
+    tab.wait_for_load_state("networkidle")  # Material's look-ups start when the document is ready
     tab.close()
+    if response and response.status == 404:  # the 404 page itself, as served for an unknown path
+        errors = [e for e in errors if not e.endswith(f"@ {response.url}")]
     answered = pages.responses[start:]
     return PageView(path, response.status if response else 0, requests, failed, errors,
                     sum(size for _, _, size in answered))

@@ -132,7 +132,8 @@ def render_pdfs(sheets: dict[str, tuple[str, str]], cache: Path) -> dict[str, by
 
 
 def _check_fonts(pdf: bytes, font: str) -> None:
-    """Every font embedded, and the CJK font the sheet asks for (not a fallback without Chinese glyphs)."""
+    """Every font embedded, and the font the sheet asks for (its CJK font, or for English text its Latin
+    face: not a fallback)."""
     from pypdf import PdfReader
 
     names, embedded = set(), True
@@ -152,7 +153,7 @@ def _check_fonts(pdf: bytes, font: str) -> None:
     if not embedded or not any(squeeze(font) in squeeze(n) for n in names):
         raise InputError([Problem("generator/templates/" + TEMPLATE, 1,
                                   f"the fact sheet's font is not available (fonts used: {', '.join(sorted(names))})",
-                                  "install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)")])
+                                  "install Debian's fonts-noto-cjk and fonts-dejavu-core (apt-get install fonts-noto-cjk fonts-dejavu-core)")])
 
 
 def prune(cache: Path, keep: list[bytes]) -> None:
