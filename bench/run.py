@@ -126,6 +126,34 @@ def browser_bytes(site: Path, page: str, query: str, portal: bool) -> dict:
             "first_query_gz_kib": round(total(queried) / 1024, 1)}
 
 
+# One page of each type: a cold first view of each (a fresh browser context), in each language
+PAGE_TYPES = {"home": "", "news item": "news/bench-item-0/", "news index": "news/", "sectors": "sectors/",
+              "parks": "parks/", "figures": "figures/", "glossary": "glossary/", "contact": "contact/",
+              "404": "no-such-page/"}
+
+
+def page_weights(root: Path, site: Path) -> dict:
+    """Requests and bytes (gzip, as GitHub Pages sends them) of a cold first view of each page
+    type in Chromium, at the site's public address (tests/browser.py GitHubPages), and the
+    requests that found nothing; the heaviest language of each type."""
+    from browser import GitHubPages, browser, site_address, view
+
+    weights: dict = {}
+    with browser() as chromium:
+        for lang in ("", *(f"{x}/" for x in LOCALES[1:])):
+            for name, path in PAGE_TYPES.items():
+                context = chromium.new_context()
+                pages = GitHubPages(site, site_address(root))
+                pages.attach(context)
+                seen = view(context, pages, lang + path)
+                context.close()
+                now = {"requests": len(seen.requests), "gz_kib": round(seen.gzip_bytes / 1024, 1),
+                       "failed": len(seen.failed) + len(seen.console_errors)}
+                before = weights.get(name)
+                weights[name] = {k: max(now[k], before[k]) if before else now[k] for k in now}
+    return weights
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -246,6 +274,7 @@ def measure(n: int, work: Path, deep: bool) -> dict:
     result["indexed_pages"] = {lang: v["page_count"] for lang, v in entry["languages"].items()}
     result.update({f"portal_{k}": v for k, v in
                    browser_bytes(site, "zh/news/bench-item-0/", QUERY_ZH, portal=True).items()})
+    result["page_types"] = page_weights(root, site)
 
     hugo = hugo_site.make_site(root / "docs" / "news", work / f"hugo{n}")
     result["hugo_s"] = round(timed(hugo_site.hugo_command(hugo), hugo)[0], 2)
@@ -334,7 +363,15 @@ def markdown_table(report: dict) -> str:
            "Where each target stands and why: [the notes](../README.md#where-the-targets-stand).", "",
            "Sizes in KiB; bytes measured in Chromium are gzip as served, for the Chinese page",
            f"`zh/news/bench-item-0/` and the query `{QUERY_ZH}`.", "", *lines, "",
-           "## Targets", "", *target_lines(report), ""]
+           "## Targets", "", *target_lines(report), "",
+           "## Page types: cold first view in Chromium (the heaviest language)", "",
+           "Requests, bytes (gzip, KiB) and requests that found nothing or console errors, at the site's",
+           "public address as GitHub Pages serves it; limits: 8 requests, 70 KiB.", ""]
+    for row in rows:
+        if "page_types" in row:
+            out += [f"{row['items']} items:", "", "| page type | requests | KiB gzip | failed |", "|---|---|---|---|"]
+            out += [f"| {name} | {w['requests']} | {w['gz_kib']} | {w['failed']} |" for name, w in row["page_types"].items()]
+            out += [""]
     for row in rows:
         if "profile_top" in row:
             out += [f"## Profile at {row['items']} items", "", "Cumulative seconds (cProfile, so slower than the plain build):", ""]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import http.server
 import shutil
@@ -103,3 +104,100 @@ def search_requests(page, start: str, query: str) -> tuple[list[str], list[str]]
     indexes = [p.rsplit("/", 1)[-1] for p in requested[len(on_load):]
                if p.endswith((".pf_index", ".pf_meta", ".pf_fragment"))]
     return on_load, indexes
+
+
+# --- the site at its public address, as GitHub Pages serves it ----------------------------------
+
+def site_address(root: Path) -> str:
+    """`site_url` of mkdocs.yml (https://host/portal/): the one public address."""
+    import re
+
+    return re.search(r"^site_url: (\S+)", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+
+
+def _gzip_size(data: bytes) -> int:
+    import gzip
+
+    return len(gzip.compress(data, 6))
+
+
+class GitHubPages:
+    """Answers every request a browser context makes to `site_url`'s host from the built `site`
+    folder, as GitHub Pages does: a folder's index.html, a folder named without its slash
+    redirected (301), an unknown path answered with 404.html (status 404). Any other host is
+    refused (the site must not need one). Records each response's status and gzip size (GitHub
+    Pages compresses what it sends), per page view."""
+
+    def __init__(self, site: Path, site_url: str):
+        import mimetypes
+
+        self.site = site
+        parts = urlparse(site_url)
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self.mount = parts.path  # /portal/
+        self.responses: list[tuple[str, int, int]] = []  # (url, status, gzip bytes)
+        self._types = mimetypes.MimeTypes()
+        self._types.add_type("application/manifest+json", ".webmanifest")
+
+    def attach(self, context) -> None:
+        context.route("**/*", self._answer)
+
+    def _answer(self, route) -> None:
+        from urllib.parse import unquote
+
+        url = route.request.url
+        if url.startswith(("data:", "blob:")):
+            return route.continue_()
+        parts = urlparse(url)
+        if f"{parts.scheme}://{parts.netloc}" != self.origin or not parts.path.startswith(self.mount):
+            self.responses.append((url, 0, 0))
+            return route.abort("blockedbyclient")
+        path = unquote(parts.path)[len(self.mount):]
+        target = self.site / path
+        if target.is_dir() and path and not path.endswith("/"):
+            self.responses.append((url, 301, 0))
+            return route.fulfill(status=301, headers={"Location": parts.path + "/"})
+        if target.is_dir():
+            target = target / "index.html"
+        status = 200
+        if not target.is_file():
+            status, target = 404, self.site / "404.html"
+        body = target.read_bytes()
+        kind = self._types.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/javascript", "application/json", "image/svg+xml"):
+            kind += "; charset=utf-8"
+        self.responses.append((url, status, _gzip_size(body)))
+        route.fulfill(status=status, body=body, headers={"Content-Type": kind})
+
+    def url(self, path: str) -> str:
+        return f"{self.origin}{self.mount}{path}"
+
+
+@dataclasses.dataclass
+class PageView:
+    path: str
+    status: int
+    requests: list[str]
+    failed: list[str]
+    console_errors: list[str]
+    gzip_bytes: int
+
+
+def view(context, pages: GitHubPages, path: str) -> PageView:
+    """Open `path` (under the mount) in a tab of `context`, wait until the network is idle; what it cost."""
+    requests, failed, errors = [], [], []
+    tab = context.new_page()
+    tab.on("request", lambda r: requests.append(r.url))
+    tab.on("requestfailed", lambda r: failed.append(f"{r.url} ({r.failure})"))
+    tab.on("response", lambda r: failed.append(f"{r.url} ({r.status})") if r.status >= 400 and r.request.resource_type != "document" else None)
+    tab.on("console", lambda m: errors.append(f"{m.text} @ {m.location.get('url', '')}") if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    start = len(pages.responses)
+    response = tab.goto(pages.url(path), wait_until="load")
+    tab.wait_for_load_state("networkidle")  # Material's look-ups start when the document is ready
+    tab.close()
+    if response and response.status == 404:  # the 404 page itself, as served for an unknown path
+        errors = [e for e in errors if not e.endswith(f"@ {response.url}")]
+    answered = pages.responses[start:]
+    return PageView(path, response.status if response else 0, requests, failed, errors,
+                    sum(size for _, _, size in answered))

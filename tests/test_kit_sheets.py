@@ -190,3 +190,14 @@ def test_every_site_language_has_the_kits_words_and_statement():
         assert set(yaml.safe_load(path.read_text(encoding="utf-8"))) == keys, lang
         template = ROOT / "generator" / "templates" / "kit" / f"accessibility.{lang}.md.j2"
         assert template.is_file(), f"add {template.relative_to(ROOT)}"
+
+
+@pytest.mark.parametrize("lang", SITES)
+def test_fact_sheet_has_the_contacts_on_page_one_and_english_in_a_latin_face(built, lang):
+    from pypdf import PdfReader
+    reader = PdfReader(_sheet(built.site, lang))
+    first = reader.pages[0].extract_text()
+    assert "+86" in first and "@" in first  # telephone and e-mail of the offices
+    fonts = _fonts(reader)
+    if lang == "en":  # no CJK metrics or full-width quotes in English text
+        assert any("DejaVuSans" in name.replace("-", "") for name in fonts), fonts

@@ -40,8 +40,12 @@ def _files(site: Path) -> set[str]:
 def assert_same_site(site: Path, reference: Path) -> set[str]:
     # Same files; every page byte for byte: addresses, assets, switcher, hreflang, canonical links
     published = _files(site)
-    assert published == _files(reference)
-    own = {"sitemap.xml", "sitemap.xml.gz", "404.html"}  # written once for all languages, below
+    # the other languages' sitemap.xml: an index naming the one sitemap, for Material's look-up
+    indexes = {"zh/sitemap.xml", "zh-hant/sitemap.xml"}
+    assert published - indexes == _files(reference) - indexes
+    for index in indexes:
+        assert "<sitemapindex" in (site / index).read_text(encoding="utf-8")
+    own = {"sitemap.xml", "sitemap.xml.gz", "404.html"} | indexes  # written once for all languages, below
     assert [f for f in sorted(published - own) if (site / f).read_bytes() != (reference / f).read_bytes()] == []
     assert _sitemap((site / "sitemap.xml").read_bytes()) == _sitemap((reference / "sitemap.xml").read_bytes())
     return published

@@ -21,5 +21,5 @@ def test_a_build_with_no_fonts_visible_says_what_to_install(tmp_path):
         del os.environ["FONTCONFIG_FILE"]
     lines = run.stderr.strip().splitlines()
     assert run.returncode == 1 and "Traceback" not in run.stderr
-    assert len(lines) == 2 and "apt-get install fonts-noto-cjk" in lines[0] and "fact sheet" in lines[0]
+    assert len(lines) == 2 and "apt-get install fonts-noto-cjk fonts-dejavu-core" in lines[0] and "fact sheet" in lines[0]
     assert not (root / "build" / "docs").exists()  # nothing half-written

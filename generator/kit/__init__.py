@@ -80,7 +80,9 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
     sources = {lang: factsheet.html(cat, metas, index, site_url, site_names[lang], lang) for lang in LANGS}
     if HANT in site_names:
         sources[HANT] = to_traditional(factsheet.html(cat, metas, index, site_url, site_names[HANT], "zh", HANT))
-    sheets = factsheet.render_pdfs({lang: (text, words(lang)["pdf_font"]) for lang, text in sources.items()},
+    # the font each sheet must use (not a fallback): its Latin face for English text, else its CJK one
+    sheets = factsheet.render_pdfs({lang: (text, words(lang).get("pdf_latin_font") or words(lang)["pdf_font"])
+                                    for lang, text in sources.items()},
                                    root / "build" / "cache")
     factsheet.prune(root / "build" / "cache", list(sheets.values()))
     files.update({factsheet.path(lang): pdf for lang, pdf in sheets.items()})

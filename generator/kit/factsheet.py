@@ -142,7 +142,8 @@ def render_pdfs(sheets: dict[str, tuple[str, str]], cache: Path) -> dict[str, by
 
 
 def _check_fonts(pdf: bytes, font: str) -> None:
-    """Every font embedded, and the CJK font the sheet asks for (not a fallback without Chinese glyphs)."""
+    """Every font embedded, and the font the sheet asks for (its CJK font, or for English text its Latin
+    face: not a fallback)."""
     from pypdf import PdfReader
 
     names, embedded = set(), True
@@ -165,7 +166,8 @@ def _check_fonts(pdf: bytes, font: str) -> None:
 
 def _font_problem(detail: str) -> Problem:
     return Problem("generator/templates/" + TEMPLATE, 1, f"the fact sheet's font is not available ({detail})",
-                   "install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk; make build does it as root)")
+                   "install Debian's fonts-noto-cjk and fonts-dejavu-core (apt-get install fonts-noto-cjk fonts-dejavu-core; "
+                   "make build does it as root)")
 
 
 def _fonts_present(fonts: set[str]) -> None:

@@ -29,7 +29,7 @@ from pathlib import Path
 from ..core.errors import show_path
 from ..core.lock import held
 from ..core.paths import Layout
-from ..core.site_config import site_names
+from ..core.site_config import site_names, site_url
 from ..pages.render import render
 from . import search
 from .languages import BUILT
@@ -62,7 +62,7 @@ def publish(root: Path, site: Path) -> dict[str, float]:
         seconds["languages"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        merged = _merge(staging, codes)
+        merged = _merge(staging, codes, site_url(root))
         seconds["merge"] = time.perf_counter() - start
         start = time.perf_counter()
         try:
@@ -170,7 +170,7 @@ def _messages(log: str) -> str:
     return "".join(kept)
 
 
-def _merge(parts: Path, codes: list[str]) -> Path:
+def _merge(parts: Path, codes: list[str], address: str) -> Path:
     """The default language's build, with every other language's folder moved in and the sitemap of all."""
     built = {code: _built(parts / code) for code in codes}  # what each build says it made
     default = next(code for code in codes if built[code]["folder"] == "")
@@ -192,6 +192,12 @@ def _merge(parts: Path, codes: list[str]) -> Path:
     stamp = dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp() if day else None
     with gzip.GzipFile(merged / "sitemap.xml.gz", "wb", mtime=stamp) as packed:
         packed.write(xml.encode("utf-8"))
+    # Material's language look-up fetches sitemap.xml beside each head alternate, the language
+    # roots (overrides/main.html): in each other language's folder, an index naming the one sitemap
+    index = render("sitemap-index.xml.j2", sitemap=address + "sitemap.xml")
+    for code in codes:
+        if built[code]["folder"]:
+            (merged / built[code]["folder"] / "sitemap.xml").write_text(index, encoding="utf-8")
     return merged
 
 

@@ -1,3 +1,27 @@
+// Links into another language (the switcher, the 404 page's home links) are followed as
+// written: they already name the page in that language. Material's script would re-route such a
+// click through the language folder's sitemap.xml and, when the page is not found there, send it
+// to the language's root without its slash: a redirect, and the wrong page (mkdocs-material
+// issue 8576). Its handler listens on <body>; this one, on the document in the capture phase,
+// keeps the click from reaching it. Language roots: the head's hreflang links.
+(function () {
+  "use strict";
+  var roots = Array.prototype.map.call(
+    document.querySelectorAll('link[rel=alternate][hreflang]:not([hreflang=x-default])'),
+    function (link) { return new URL(link.href).pathname; });
+  if (roots.length < 2) return;
+  function language(url) {  // the longest language root the path starts with
+    return roots.reduce(function (found, root) {
+      return url.pathname.indexOf(root) === 0 && root.length > found.length ? root : found;
+    }, "");
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a[href]");
+    if (!link || link.target || link.origin !== location.origin) return;
+    if (language(new URL(link.href)) !== language(location)) event.stopPropagation();
+  }, true);
+})();
+
 // Search: Pagefind's default UI in a dialog, loaded on first use. A page view downloads
 // no search code and no index; opening search (the header button or "/") loads them once.
 (function () {

@@ -1,0 +1,94 @@
+"""Every page of the three sites in Chromium, at the public address as GitHub Pages serves it
+(tests/browser.py GitHubPages): no request that finds nothing, no console error, a language
+switch in one request, and a light cold first view of every page type."""
+from __future__ import annotations
+
+import pytest
+
+from browser import GitHubPages, browser, site_address, view
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+LANGS = ("", "zh/", "zh-hant/")
+# One page of each type (English path); a cold first view of each, in each language
+PAGE_TYPES = {
+    "home": "", "news item": "news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/",
+    "news index": "news/", "sector": "sectors/new-energy-storage/", "sectors": "sectors/",
+    "park": "parks/zhaoqing-cluster/", "parks": "parks/", "project": "projects/hydrogen-blue-fuel-cell/",
+    "projects": "projects/", "figures": "figures/", "glossary": "glossary/", "contact": "contact/",
+    "accessibility": "accessibility/",
+}
+MAX_REQUESTS = 8
+MAX_GZIP_BYTES = 70 * 1024
+
+
+@pytest.fixture(scope="module")
+def pages(built):
+    with browser() as chromium:
+        yield chromium, GitHubPages(built.site, site_address(ROOT))
+
+
+def _every_page(site) -> list[str]:
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                   if not p.relative_to(site).as_posix().startswith(("pagefind/", "assets/")))
+    return [p.removesuffix("index.html") for p in pages]
+
+
+def test_no_page_requests_what_is_not_there_or_logs_an_error(pages, built):
+    chromium, site = pages
+    every = _every_page(built.site) + ["no-such-page/", "zh/no-such-page/"]  # the 404 page, as served
+    assert len(every) > 120
+    problems = {}
+    context = None
+    for i, path in enumerate(every):
+        if i % 25 == 0:  # a fresh context now and then: a cold cache for many of the pages
+            if context:
+                context.close()
+            context = chromium.new_context()
+            site.attach(context)
+        seen = view(context, site, path)
+        assert seen.status == (404 if "no-such-page" in path else 200), path
+        if seen.failed or seen.console_errors:
+            problems[path] = seen.failed + seen.console_errors
+    context.close()
+    assert problems == {}
+
+
+# Not yet met (bench/results): 11-13 requests and 75-83 KiB. Material fetches sitemap.xml once for
+# each <link rel="alternate"> in the head (4 hreflang roots and 2 feeds: 6 requests), and its
+# stylesheet and script alone are 57 KiB gzip.
+@pytest.mark.xfail(strict=True, reason="Material's sitemap look-ups and its 57 KiB of CSS and JS: see bench/README.md")
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_type_is_light_on_a_cold_first_view(pages, lang):
+    chromium, site = pages
+    heavy = {}
+    for name, path in {**PAGE_TYPES, "404": "no-such-page/"}.items():
+        context = chromium.new_context()  # cold cache
+        site.attach(context)
+        seen = view(context, site, lang + path)
+        context.close()
+        if len(seen.requests) > MAX_REQUESTS or seen.gzip_bytes > MAX_GZIP_BYTES:
+            heavy[name] = (len(seen.requests), round(seen.gzip_bytes / 1024, 1))
+    assert heavy == {}, f"(requests, KiB gzip) above {MAX_REQUESTS} requests or {MAX_GZIP_BYTES // 1024} KiB"
+
+
+@pytest.mark.parametrize("start,target", [("en", "zh"), ("zh", "zh-hant"), ("zh-hant", "en"), ("zh-hant", "zh")])
+def test_language_switch_lands_on_the_same_page_in_one_request(pages, start, target):
+    chromium, site = pages
+    prefix = {"en": "", "zh": "zh/", "zh-hant": "zh-hant/"}
+    path = PAGE_TYPES["news item"]
+    context = chromium.new_context()
+    site.attach(context)
+    tab = context.new_page()
+    tab.goto(site.url(prefix[start] + path), wait_until="networkidle")
+    documents = []
+    tab.on("request", lambda r: documents.append(r.url) if r.resource_type == "document" else None)
+    tab.hover(".md-header .md-select")
+    with tab.expect_navigation():
+        tab.click(f'.md-select__link[hreflang="{target}"]')
+    tab.wait_for_load_state("load")
+    assert tab.url == site.url(prefix[target] + path)
+    assert documents == [site.url(prefix[target] + path)]  # no redirect, no detour
+    context.close()
