@@ -72,18 +72,23 @@ def test_chinese_dates_and_no_english_months(built):
         assert not re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|December) \d", article_text(page)), page
 
 
-def test_every_page_has_hreflang_alternates_and_x_default(built):
+def test_every_page_has_hreflang_alternates_of_the_language_roots(built):
     # In the head: the language roots, the same on every page (Material fetches sitemap.xml beside
-    # each head alternate, mkdocs-material issue 8576); a page's own versions are in the switcher
-    # and in sitemap.xml (tests/test_publish.py)
+    # each head alternate, mkdocs-material issue 8576); a page's own versions, and x-default, are
+    # in the switcher and in sitemap.xml (tests/test_publish.py); feeds only where readers look
+    # for them
     pages = list(built.site.glob("*/**/index.html"))[:400] + [built.site / "index.html", built.site / "404.html"]
     for page in pages:
         html = page.read_text(encoding="utf-8")
         head = html[:html.index("</head>")]
         langs = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="(https://[^"]+)"', head)
-        assert [lang for lang, _ in langs] == ["en", "x-default", "zh", "zh-hant"], page
+        assert [lang for lang, _ in langs] == ["en", "zh", "zh-hant"], page
         hrefs = dict(langs)
-        assert hrefs["en"] == hrefs["x-default"] and hrefs["en"].endswith("/portal/")
+        assert hrefs["en"].endswith("/portal/")
+        feeds = re.findall(r'<link rel="alternate" type="application/', head)
+        rel = page.relative_to(built.site).as_posix()
+        assert len(feeds) == (2 if rel in ("index.html", "zh/index.html", "zh-hant/index.html", "news/index.html",
+                                           "zh/news/index.html", "zh-hant/news/index.html") else 0), page
         assert hrefs["zh"] == hrefs["en"] + "zh/" and hrefs["zh-hant"] == hrefs["en"] + "zh-hant/"
         # every <link rel="alternate"> (feeds too) is absolute and lies in a language root
         for href in re.findall(r'<link rel="alternate"[^>]*href="([^"]+)"', head):
