@@ -201,3 +201,32 @@ def view(context, pages: GitHubPages, path: str) -> PageView:
     answered = pages.responses[start:]
     return PageView(path, response.status if response else 0, requests, failed, errors,
                     sum(size for _, _, size in answered))
+
+
+def view_all(context, pages: GitHubPages, paths: list[str], batch: int = 20) -> dict[str, PageView]:
+    """`view` of many pages at once: each opened in its own tab, the tabs of a batch left open
+    while the next ones load, then the batch waited for until the network is idle. What each
+    tab requested, failed and logged is its own; sizes are not split per tab (see `view`)."""
+    seen = {}
+    for first in range(0, len(paths), batch):
+        tabs = []
+        for path in paths[first:first + batch]:
+            requests, failed, errors = [], [], []
+            tab = context.new_page()
+            tab.on("request", lambda r, out=requests: out.append(r.url))
+            tab.on("requestfailed", lambda r, out=failed: out.append(f"{r.url} ({r.failure})"))
+            tab.on("response", lambda r, out=failed: out.append(f"{r.url} ({r.status})")
+                   if r.status >= 400 and r.request.resource_type != "document" else None)
+            tab.on("console", lambda m, out=errors: out.append(f"{m.text} @ {m.location.get('url', '')}")
+                   if m.type == "error" else None)
+            tab.on("pageerror", lambda e, out=errors: out.append(str(e)))
+            response = tab.goto(pages.url(path), wait_until="load")
+            tabs.append((tab, path, response, requests, failed, errors))
+        tabs[-1][0].wait_for_load_state("networkidle")  # and so every earlier tab's look-ups
+        for tab, path, response, requests, failed, errors in tabs:
+            tab.wait_for_load_state("networkidle")
+            tab.close()
+            if response and response.status == 404:
+                errors = [e for e in errors if not e.endswith(f"@ {response.url}")]
+            seen[path] = PageView(path, response.status if response else 0, requests, failed, errors, 0)
+    return seen

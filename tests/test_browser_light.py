@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import GitHubPages, browser, site_address, view
+from browser import GitHubPages, browser, site_address, view, view_all
 
 from conftest import ROOT
 
@@ -40,15 +40,10 @@ def test_no_page_requests_what_is_not_there_or_logs_an_error(pages, built):
     chromium, site = pages
     every = _every_page(built.site) + ["no-such-page/", "zh/no-such-page/"]  # the 404 page, as served
     assert len(every) > 120
+    context = chromium.new_context()  # one cold cache for all: every request is made at least once
+    site.attach(context)
     problems = {}
-    context = None
-    for i, path in enumerate(every):
-        if i % 25 == 0:  # a fresh context now and then: a cold cache for many of the pages
-            if context:
-                context.close()
-            context = chromium.new_context()
-            site.attach(context)
-        seen = view(context, site, path)
+    for path, seen in view_all(context, site, every).items():
         assert seen.status == (404 if "no-such-page" in path else 200), path
         if seen.failed or seen.console_errors:
             problems[path] = seen.failed + seen.console_errors

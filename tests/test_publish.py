@@ -40,15 +40,18 @@ def _files(site: Path) -> set[str]:
 def assert_same_site(site: Path, reference: Path) -> set[str]:
     # Same files; every page byte for byte: addresses, assets, switcher, hreflang, canonical links
     published = _files(site)
-    # the other languages' sitemap.xml: an index naming the one sitemap, for Material's look-up
-    indexes = {"zh/sitemap.xml", "zh-hant/sitemap.xml"}
-    assert published - indexes == _files(reference) - indexes
+    # sitemap.xml, at the root and in each language's folder: an index naming the one list of
+    # every page (sitemap-pages.xml), for Material's look-up
+    indexes = {"sitemap.xml", "zh/sitemap.xml", "zh-hant/sitemap.xml"}
+    assert published - indexes - {"sitemap-pages.xml"} == _files(reference) - indexes
     for index in indexes:
-        assert "<sitemapindex" in (site / index).read_text(encoding="utf-8")
-    own = {"sitemap.xml", "sitemap.xml.gz", "404.html"} | indexes  # written once for all languages, below
+        assert re.search(r"<sitemapindex[^>]*>\s*<sitemap>\s*<loc>https://\S+/portal/sitemap-pages.xml</loc>",
+                         (site / index).read_text(encoding="utf-8"))
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
+    own = {"sitemap-pages.xml", "sitemap.xml.gz", "404.html"} | indexes  # written once for all languages, below
     assert [f for f in sorted(published - own) if (site / f).read_bytes() != (reference / f).read_bytes()] == []
     # the plugin's entries, and x-default: the English version (the head has only the roots)
-    published = _sitemap((site / "sitemap.xml").read_bytes())
+    published = _sitemap((site / "sitemap-pages.xml").read_bytes())
     assert [(loc, mod, tuple(l for l in links if l[0] != "x-default")) for loc, mod, links in published] == \
         _sitemap((reference / "sitemap.xml").read_bytes())
     assert all(dict(links)["x-default"] == dict(links)["en"] for _, _, links in published)
@@ -79,8 +82,7 @@ def _sitemap(data: bytes) -> list[tuple]:
 
 def test_sitemap_lists_every_language_with_its_alternates(built):
     # (and as the one-process build does: assert_same_site)
-    published = _sitemap((built.site / "sitemap.xml").read_bytes())
-    assert _sitemap(gzip.decompress((built.site / "sitemap.xml.gz").read_bytes())) == published
+    published = _sitemap((built.site / "sitemap-pages.xml").read_bytes())
     # every page of every language, each with its three versions, its own first
     pages = {p.parent.relative_to(built.site).as_posix() for p in built.site.rglob("index.html")
              if not p.relative_to(built.site).as_posix().startswith(("pagefind/", "sources/"))}

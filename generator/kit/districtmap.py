@@ -116,12 +116,16 @@ class _Projection:
         return [[[self(*pt) for pt in ring] for ring in poly] for poly in region.polygons]
 
     def path(self, region: Region) -> str:
+        """Whole pixels, each point relative to the one before: the map is inline on every park
+        page, and this is its largest part (half a pixel is far below what the map can show)."""
         parts = []
         for poly in region.polygons:
             for ring in poly:
-                pts = [self(*pt) for pt in ring]
-                parts.append("M" + " L".join(f"{x:g} {y:g}" for x, y in pts) + " Z")
-        return " ".join(parts)
+                pts = [(round(x), round(y)) for x, y in (self(*pt) for pt in ring)]
+                steps = [(x - px, y - py) for (px, py), (x, y) in zip(pts, pts[1:]) if (x, y) != (px, py)]
+                numbers = " ".join(f"{dx} {dy}" for dx, dy in steps).replace(" -", "-")
+                parts.append(f"M{pts[0][0]} {pts[0][1]}l{numbers}z")
+        return "".join(parts)
 
 
 def areas(cat: Catalogue, regions: list[Region]) -> tuple[list[Area], list[Badge], int]:

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import Callable
 
 import segno
 import vobject
+from markupsafe import Markup, escape
 
 from ..core.paths import lang_path
 from ..core.urls import tel_uri
@@ -68,6 +70,16 @@ def qr_svg(text: str) -> bytes:
     segno.make(text, error="m", micro=False).save(out, kind="svg", scale=4, border=2,
                                                    xmldecl=False, svgclass=None, lineclass=None)
     return out.getvalue()
+
+
+def inline_qr(office: Office, lang: str, convert: Callable[[str], str], label: str) -> Markup:
+    """The office's card as a QR code in the contact page itself, not a file: one request less on
+    the page that shows two. The card of the page's language; on the Traditional page (rendered
+    from the Simplified one with its converter) the Traditional card."""
+    svg = qr_svg(vcard(office, lang if convert is str else "zh-hant", convert)).decode("ascii")
+    # Drawn at 160 px whatever the card's length (as the image was), scaled from its own size
+    svg = re.sub(r'width="(\d+)" height="(\d+)"', r'viewBox="0 0 \1 \2" width="160" height="160"', svg, count=1)
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))
 
 
 def contact_files(offices: list[Office], convert: Callable[[str], str] = str,

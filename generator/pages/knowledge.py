@@ -6,7 +6,7 @@ from ..read.catalogue import TOPICS, Catalogue
 from ..read.schema import LANGS, NewsMeta
 from ..read.sources import SourceIndex, inconsistent
 from ..text.links import Linker
-from .contacts import OfficeCard
+from .contacts import OfficeCard, inline_qr
 from .page import Page
 from .render import strings
 
@@ -39,7 +39,8 @@ def knowledge_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, s
                                   office=cat.office_for(entry), city=cat.city_office, topics=TOPICS))
         pages.append(page("figures/index.md", "figures.md.j2", strings(lang)["figures"], flagged=flagged))
         pages.append(page("contact/index.md", "contact.md.j2", strings(lang)["contact"],
-                          offices=[_card(o, index, slugs, metas) for o in cat.offices_city_first()]))
+                          offices=[_card(o, index, slugs, metas) for o in cat.offices_city_first()],
+                          qr_code=inline_qr))
     return pages
 
 

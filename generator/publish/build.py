@@ -39,6 +39,9 @@ class PublishError(Exception):
     """A language's build, the search index or the target failed; site/ is untouched."""
 
 
+PAGES = "sitemap-pages.xml"  # the one list of every page of every language
+
+
 def publish(root: Path, site: Path) -> dict[str, float]:
     """Build the site of `root` (build/docs must be generated) into `site`; seconds per stage.
 
@@ -186,18 +189,19 @@ def _merge(parts: Path, codes: list[str], address: str) -> Path:
     entries = [entry for code in codes for entry in built[code]["sitemap"]]
     # Shared files (theme assets, data, downloads) came with the default language's build; the
     # other builds' copies, and their 404 pages (GitHub Pages serves one, at the root), are dropped
+    # Every page with its alternates in one list; sitemap.xml at the root and in each language's
+    # folder is an index naming it: Material's language look-up fetches sitemap.xml beside each
+    # head alternate, the language roots (overrides/main.html), on every page view, and so gets
+    # a few hundred bytes instead of the whole list
     xml = render("sitemap.xml.j2", entries=entries)
-    (merged / "sitemap.xml").write_text(xml, encoding="utf-8")
+    (merged / PAGES).write_text(xml, encoding="utf-8")
+    index = render("sitemap-index.xml.j2", sitemap=address + PAGES)
     day = max((e["lastmod"] for e in entries if e["lastmod"]), default=None)
     stamp = dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp() if day else None
     with gzip.GzipFile(merged / "sitemap.xml.gz", "wb", mtime=stamp) as packed:
-        packed.write(xml.encode("utf-8"))
-    # Material's language look-up fetches sitemap.xml beside each head alternate, the language
-    # roots (overrides/main.html): in each other language's folder, an index naming the one sitemap
-    index = render("sitemap-index.xml.j2", sitemap=address + "sitemap.xml")
+        packed.write(index.encode("utf-8"))
     for code in codes:
-        if built[code]["folder"]:
-            (merged / built[code]["folder"] / "sitemap.xml").write_text(index, encoding="utf-8")
+        (merged / built[code]["folder"] / "sitemap.xml").write_text(index, encoding="utf-8")
     return merged
 
 
