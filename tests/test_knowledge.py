@@ -250,5 +250,7 @@ def test_a_stock_the_post_does_not_date_reads_as_of_the_post(built, root):
     assert html.count(AS_OF[root]) == 3  # land acquired, developable land, and the note on the latter
     rows = {r["id"]: r for r in json.loads((built.site / "data" / "figures.json").read_text(encoding="utf-8"))}
     acquired = rows["cluster-land-acquired"]
-    assert (acquired["period"], acquired["period_end"], acquired["period_inferred"]) == ("as of 2023-10-11", "2023-10", True)
+    # a stock: dated as of the post's day, with no period of its own (open data)
+    assert (acquired["period"], acquired["period_start"], acquired["period_end"], acquired["as_of"],
+            acquired["period_inferred"]) == ("as of 2023-10-11", None, None, "2023-10-11", True)
     assert rows["q1-2024-planned-investment"]["period_inferred"] is False
