@@ -162,10 +162,26 @@ def _items(path: Path, shown: str, problems: list[Problem], allowed) -> list[_It
     return items
 
 
-_ENTRY_KEYS = ("id", "name", "aliases", "sources", "zh_name_is_translation")
+# The keys each catalogue accepts, and whether every entry must have them (True) or may leave
+# them out (False). load() reads exactly these; the CMS's configuration (/admin/config.yml,
+# generator/publish/admin.py) is generated from them, and a test holds the two flags to what
+# load() really refuses (tests/test_cms.py).
+_ENTRY_KEYS = {"id": True, "name": True, "aliases": False, "sources": True, "zh_name_is_translation": False}
+KEYS: dict[str, dict[str, bool]] = {
+    "sectors": {**_ENTRY_KEYS, "tier": True, "group": False, "description": True},
+    # Parks rest on their facts' sources; sectors and projects cite theirs directly
+    "parks": {**_ENTRY_KEYS, "sources": False, "kind": True, "district": False, "sectors": False, "facts": True},
+    "projects": {**_ENTRY_KEYS, "sectors": False, "park": False, "investment_yuan": False, "dates": False,
+                 "status": True, "description": True, "park_inferred": False},
+    "offices": {"id": True, "seed": True, "name": True, "zh_name_is_translation": False},
+    "figures": {"id": True, "metric": True, "label": True, "value": True, "unit": True, "period": True,
+                "place": True, "source": True, "qualifier": False, "change": False, "headline": False,
+                "note": False, "reading": False, "correction": False, "period_inferred": False},
+}
 
 
-_CHANGE = re.compile(r"^[+-]?\d+(\.\d+)?%$")  # a year-on-year change as the seeds state it
+CHANGE = r"^[+-]?\d+(\.\d+)?%$"
+_CHANGE = re.compile(CHANGE)  # a year-on-year change as the seeds state it
 
 
 def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
@@ -189,9 +205,9 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
 
     sectors = [Sector(**entry_fields(i), tier=i.choice("tier", TIERS), group=i.get("group", str, False),
                       description=i.text("description"))
-               for i in items("sectors", _ENTRY_KEYS + ("tier", "group", "description"))]
+               for i in items("sectors", tuple(KEYS["sectors"]))]
     parks = []
-    for i in items("parks", _ENTRY_KEYS + ("kind", "district", "sectors", "facts")):
+    for i in items("parks", tuple(KEYS["parks"])):
         facts = []
         for fact in i.get("facts", list, default=[]):
             if isinstance(fact, dict) and isinstance(fact.get("en"), str) and isinstance(fact.get("zh"), str) \
@@ -206,8 +222,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
         parks.append(Park(**entry_fields(i, sources_required=False), kind=i.choice("kind", PARK_KINDS), district=i.get("district", str, False),
                           sectors=i.strings("sectors"), facts=facts))
     projects = []
-    for i in items("projects", _ENTRY_KEYS + ("sectors", "park", "investment_yuan", "dates", "status", "description",
-                                                    "park_inferred")):
+    for i in items("projects", tuple(KEYS["projects"])):
         amount = i.get("investment_yuan", int, required=False)
         dates = [Milestone(str(d.get("date")), Text(str(d.get("en", "")), str(d.get("zh", ""))), bool(d.get("inferred")))
                  for d in i.get("dates", list, required=False, default=[]) if isinstance(d, dict)]
@@ -216,7 +231,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                                 status=i.choice("status", STATUSES), description=i.text("description"),
                                 park_inferred=bool(i.data.get("park_inferred"))))
     offices = []
-    for i in items("offices", ("id", "seed", "name", "zh_name_is_translation")):
+    for i in items("offices", tuple(KEYS["offices"])):
         name = i.text("name") or Text("", "")
         seed = str(i.get("seed", (str, int), default=""))
         footers = [c for c in contacts if c.name == name.en]
@@ -235,8 +250,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                                         "set `seed:` in data/offices.yml to that post"))
         offices.append(Office(i.ident(), seed, name, i.flag("zh_name_is_translation"), contact))
     figures = []
-    for i in items("figures", ("id", "metric", "label", "value", "unit", "period", "place", "source", "qualifier",
-                               "change", "headline", "note", "reading", "correction", "period_inferred")):
+    for i in items("figures", tuple(KEYS["figures"])):
         try:
             value = units.parse_en(str(i.get("value", (str, int), default="0")))
         except units.UnitError as err:
