@@ -115,7 +115,7 @@ def _widget(name: str, hint, required: bool, ids: dict[str, list]) -> dict:
         return _source(name, required)
     if base is records.Fact and many:
         return {"name": name, "label": _label(name), "widget": "list", "required": required,
-                "summary": "{{fields.en}}", "min": 1 if required else 0,
+                "summary": "{{fields.en}}", "min": 1 if required else 0, "collapsed": False,
                 "fields": [{"name": "en", "label": "English", "widget": "text", "required": True},
                            {"name": "zh", "label": "简体中文", "widget": "text", "required": True},
                            _source("source", True)]}

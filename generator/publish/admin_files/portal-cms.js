@@ -1,5 +1,6 @@
 // The portal's additions to Decap CMS (loaded before decap-cms.js, which then waits for CMS.init):
-// the interface language of the page (/admin/: English, /admin/zh/: Simplified Chinese), the
+// its configuration (config.yml, generated from the schema: generator/publish/admin.py), the
+// interface language of the page (/admin/: English, /admin/zh/: Simplified Chinese), the
 // portal's own stylesheets in the preview pane, and the `yaml-list` format of the catalogues.
 "use strict";
 window.CMS_MANUAL_INIT = true;
@@ -57,6 +58,18 @@ window.CMS_MANUAL_INIT = true;
     meta("portal-preview-styles").split(/\s+/).filter(Boolean).forEach(function (href) {
       CMS.registerPreviewStyle(href);
     });
-    CMS.init({ config: { locale: meta("portal-cms-locale") || "en" } });
+    // The configuration is read here, not by Decap: Decap wants a YAML content type, which not
+    // every static host sends for .yml files
+    fetch(meta("portal-cms-config"), { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("config.yml: " + response.status);
+        return response.text();
+      })
+      .then(function (text) {
+        var config = jsyaml.load(text);
+        config.load_config_file = false;
+        config.locale = meta("portal-cms-locale") || "en";
+        CMS.init({ config: config });
+      });
   });
 })();
