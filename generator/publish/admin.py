@@ -194,8 +194,7 @@ def config(cat: records.Catalogue, news_slugs: list[str], settings: dict, site_u
                           hint="the item this page translates · 本页所译的新闻")
     catalogues = [{
         "name": kind, "label": f"{_label(kind)} · data/{kind}.yml", "file": f"data/{kind}.yml",
-        "format": "yaml-list",  # registered by portal-cms.js: the file is a YAML list, as the reader reads it
-        "fields": [{"name": "entries", "label": _label(kind), "widget": "list", "collapsed": True,
+        "fields": [{"name": "entries", "label": _label(kind), "widget": "list", "collapsed": False,
                     "summary": "{{fields.id}}", "fields": catalogue_fields(kind, ids)}],
     } for kind in CATALOGUES]
     return {
@@ -218,7 +217,9 @@ def config(cat: records.Catalogue, news_slugs: list[str], settings: dict, site_u
              "label_singular": "Traditional version · 繁體版本", "folder": "docs/news", "extension": "zh-hant.md",
              "format": "yaml-frontmatter", "create": True, "identifier_field": "slug", "slug": "{{slug}}",
              "summary": "{{title}} ({{slug}})", "fields": hant_fields},
-            {"name": "catalogues", "label": "Catalogues · 资料目录", "files": catalogues},
+            # yaml-list: registered by portal-cms.js; each file is a YAML list, as the reader reads it
+            {"name": "catalogues", "label": "Catalogues · 资料目录", "format": "yaml-list", "extension": "yml",
+             "files": catalogues},
         ],
     }
 
