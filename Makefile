@@ -8,7 +8,7 @@ AXE     := node_modules/axe-core/axe.min.js
 
 .PHONY: build serve test check status bench clean
 
-build: $(STAMP)
+build: $(STAMP) $(AXE)
 	tools/system-packages pdf
 	# Generate build/docs, then publish: one MkDocs process per language, merged and indexed
 	# beside site/, then swapped in atomically; a failed or killed build leaves site/ whole (generator/publish/)
@@ -45,7 +45,8 @@ bench: $(STAMP) $(AXE)
 	command -v hugo >/dev/null || (apt-get update -qq && apt-get install -y -qq hugo >/dev/null)
 	$(PY) -m bench.run
 
-# axe-core (accessibility checks in the browser tests), pinned in package-lock.json
+# axe-core (accessibility checks in the browser tests) and the CMS copied into site/admin/
+# (decap-cms, decap-server, js-yaml), pinned in package-lock.json
 $(AXE): package.json package-lock.json
 	tools/system-packages npm
 	npm ci --no-audit --no-fund --silent

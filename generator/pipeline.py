@@ -14,7 +14,8 @@ from . import writer
 from .core import site_config
 from .core.errors import InputError, Problem
 from .core.model import Post
-from .core.paths import Layout, lang_path
+from .core.paths import Layout, editor_name, lang_path
+from .publish import admin
 from .core.sanitise import GENERATED
 from .kit import investor_kit
 from .pages import charts, contacts, feeds, glossary, matching, news, traditional
@@ -210,6 +211,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         **kit.plugin_data,
         # The pages whose text is all the generator's: hooks/sanitise.py cleans every other one
         GENERATED: json.dumps(_generated_pages(pages, from_editors), indent=0).encode("utf-8"),
+        # The CMS's configuration, from the same schema and catalogue (publish/admin.py)
+        admin.CONFIG: admin.dump(admin.config(cat, sorted({m.slug for m in metas}),
+                                              site_config.cms_settings(layout.root), url)),
     }
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)
 
@@ -238,8 +242,8 @@ def _inherit_tags(item: EditorItem, original: NewsMeta | None) -> EditorItem:
 def _editor_files(layout: Layout) -> dict[str, bytes]:
     files = {}
     for path in sorted(layout.docs.rglob("*")):
-        if path.is_file():
-            files[path.relative_to(layout.docs).as_posix()] = path.read_bytes()
+        if path.is_file():  # NAME.en.md (the CMS's English) is NAME.md; both at once: editor_pages says so
+            files.setdefault(editor_name(path.relative_to(layout.docs).as_posix()), path.read_bytes())
     return files
 
 

@@ -91,5 +91,15 @@ def lang_path(base: str, lang: str) -> str:
     return f"{stem}.{lang}.{ext}"
 
 
+# The CMS (Decap, /admin/) names every language's file with its code, English too: NAME.en.md
+CMS_ENGLISH = ".en.md"
+
+
+def editor_name(rel: str) -> str:
+    """An editor file's name in the built docs tree: news/x.en.md (as the CMS writes English) is
+    news/x.md, the default language's page; every other name is kept."""
+    return rel[: -len(CMS_ENGLISH)] + ".md" if rel.endswith(CMS_ENGLISH) else rel
+
+
 def project_root() -> Path:
     return Path(__file__).resolve().parent.parent.parent

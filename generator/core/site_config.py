@@ -53,3 +53,8 @@ def markdown_extensions(root: Path) -> tuple[str, ...]:
 def extra_css(root: Path) -> set[str]:
     """The site's own stylesheets in docs/ (mkdocs.yml `extra_css`)."""
     return set(_config(root / "mkdocs.yml").get("extra_css", []))
+
+
+def cms_settings(root: Path) -> dict:
+    """`extra: cms:` of mkdocs.yml: the GitHub repository and OAuth endpoint of the CMS at /admin/."""
+    return dict((_config(root / "mkdocs.yml").get("extra") or {}).get("cms") or {})

@@ -31,7 +31,7 @@ from ..core.lock import held
 from ..core.paths import Layout
 from ..core.site_config import site_names, site_url
 from ..pages.render import render
-from . import search
+from . import admin, search
 from .languages import BUILT
 
 
@@ -66,6 +66,10 @@ def publish(root: Path, site: Path) -> dict[str, float]:
 
         start = time.perf_counter()
         merged = _merge(staging, codes, site_url(root))
+        try:  # the editors' CMS: static files, after the MkDocs builds and before Pagefind
+            admin.install(merged, Layout(root).plugin_data / admin.CONFIG, root)
+        except admin.InstallError as err:
+            raise PublishError(f"/admin/: {err}") from None
         seconds["merge"] = time.perf_counter() - start
         start = time.perf_counter()
         try:

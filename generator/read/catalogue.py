@@ -322,10 +322,28 @@ def _items(path: Path, shown: str, problems: list[Problem], allowed) -> list[_It
     return items
 
 
-_ENTRY_KEYS = ("id", "name", "aliases", "sources", "zh_name_is_translation", "office")
+# The keys each catalogue accepts, and whether every entry must have them (True) or may leave
+# them out (False). load() reads exactly these; the CMS's configuration (/admin/config.yml,
+# generator/publish/admin.py) is generated from them, and a test holds the two flags to what
+# load() really refuses (tests/test_cms.py).
+_ENTRY_KEYS = {"id": True, "name": True, "aliases": False, "sources": True, "zh_name_is_translation": False,
+               "office": False}
+KEYS: dict[str, dict[str, bool]] = {
+    "sectors": {**_ENTRY_KEYS, "tier": True, "group": False, "description": True, "investor_facts": False},
+    # Parks rest on their facts' sources; sectors and projects cite theirs directly
+    "parks": {**_ENTRY_KEYS, "sources": False, "kind": True, "district": False, "sectors": False,
+              "sectors_inferred": False, "facts": True, "investor_facts": False},
+    "projects": {**_ENTRY_KEYS, "sectors": False, "park": False, "investment_yuan": False, "dates": False,
+                 "status": True, "description": True, "park_inferred": False},
+    "offices": {"id": True, "seed": True, "name": True, "zh_name_is_translation": False, "city": False},
+    "figures": {"id": True, "metric": True, "label": True, "value": True, "unit": True, "period": True,
+                "place": True, "source": True, "qualifier": False, "change": False, "headline": False,
+                "note": False, "reading": False, "correction": False, "period_inferred": False},
+}
 
 
-_CHANGE = re.compile(r"^[+-]?\d+(\.\d+)?%$")  # a year-on-year change as the seeds state it
+CHANGE = r"^[+-]?\d+(\.\d+)?%$"
+_CHANGE = re.compile(CHANGE)  # a year-on-year change as the seeds state it
 
 
 def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
@@ -349,9 +367,9 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
 
     sectors = [Sector(**entry_fields(i), tier=i.choice("tier", TIERS), group=i.get("group", str, False),
                       description=i.text("description"), investor_facts=i.investor_facts())
-               for i in items("sectors", _ENTRY_KEYS + ("tier", "group", "description", "investor_facts"))]
+               for i in items("sectors", tuple(KEYS["sectors"]))]
     parks = []
-    for i in items("parks", _ENTRY_KEYS + ("kind", "district", "sectors", "sectors_inferred", "facts", "investor_facts")):
+    for i in items("parks", tuple(KEYS["parks"])):
         facts = []
         for fact in i.get("facts", list, default=[]):
             if isinstance(fact, dict) and isinstance(fact.get("en"), str) and isinstance(fact.get("zh"), str) \
@@ -370,8 +388,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
             i.problem("sectors_inferred", "an inferred industry must be one of the park's sectors",
                       "list it under sectors too, or remove it from sectors_inferred")
     projects = []
-    for i in items("projects", _ENTRY_KEYS + ("sectors", "park", "investment_yuan", "dates", "status", "description",
-                                                    "park_inferred")):
+    for i in items("projects", tuple(KEYS["projects"])):
         amount = i.get("investment_yuan", int, required=False)
         dates = [Milestone(str(d.get("date")), Text(str(d.get("en", "")), str(d.get("zh", ""))), bool(d.get("inferred")))
                  for d in i.get("dates", list, required=False, default=[]) if isinstance(d, dict)]
@@ -380,7 +397,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                                 status=i.choice("status", STATUSES), description=i.text("description"),
                                 park_inferred=bool(i.data.get("park_inferred"))))
     offices = []
-    for i in items("offices", ("id", "seed", "name", "zh_name_is_translation", "city")):
+    for i in items("offices", tuple(KEYS["offices"])):
         name = i.text("name") or Text("", "")
         seed = str(i.get("seed", (str, int), default=""))
         footers = [c for c in contacts if c.name == name.en]
@@ -402,8 +419,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
             i.problem("city", "a second office marked 'city: true'",
                       "mark only the city's office; it is listed first and answers where the sources name no office")
     figures = []
-    for i in items("figures", ("id", "metric", "label", "value", "unit", "period", "place", "source", "qualifier",
-                               "change", "headline", "note", "reading", "correction", "period_inferred")):
+    for i in items("figures", tuple(KEYS["figures"])):
         try:
             value = units.parse_en(str(i.get("value", (str, int), default="0")))
         except units.UnitError as err:

@@ -1,7 +1,8 @@
 """Reader: editor-written news in docs/news/ -> validated NewsMeta (files are only read).
 
-Every language's file gets the same checks: English `NAME.md`, Simplified `NAME.zh.md` and
-the Traditional override `NAME.zh-hant.md` (name, UTF-8, schema, draft, date).
+Every language's file gets the same checks: English `NAME.md` (or `NAME.en.md`, as the CMS at
+/admin/ names it), Simplified `NAME.zh.md` and the Traditional override `NAME.zh-hant.md`
+(name, UTF-8, schema, draft, date).
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from ..core import frontmatter
 from ..core.errors import InputError, Problem
-from ..core.paths import Layout
+from ..core.paths import Layout, editor_name
 from ..core.slugs import is_slug, slugify
 from .schema import NewsMeta, validate
 
@@ -58,7 +59,8 @@ def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -
                                     f"slug '{meta.slug}' differs from the file name '{stem}'",
                                     f"remove the slug line or rename the file to {meta.slug}.md"))
             continue
-        items.append(EditorItem(layout.show(path)[len("docs/"):], replace(meta, slug=stem, lang=lang), doc.body))
+        items.append(EditorItem(editor_name(layout.show(path)[len("docs/"):]), replace(meta, slug=stem, lang=lang),
+                                doc.body))
     return items, problems
 
 
@@ -68,4 +70,6 @@ def _split_name(name: str) -> tuple[str, str]:
         return stem[: -len(".zh-hant")], "zh-hant"
     if stem.endswith(".zh"):
         return stem[: -len(".zh")], "zh"
+    if stem.endswith(".en"):  # the CMS's name for the English file: the same page as NAME.md
+        return stem[: -len(".en")], "en"
     return stem, "en"

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..core import frontmatter, sanitise, site_config
 from ..core.errors import InputError, Problem
-from ..core.paths import Layout, lang_path, project_root
+from ..core.paths import CMS_ENGLISH, Layout, editor_name, lang_path, project_root
 from ..core.slugs import SLUG_HINT, is_slug
 
 # Material's page keys an editor may set on a page that is not a news item
@@ -41,7 +41,8 @@ def _is_news_item(rel: tuple[str, ...]) -> bool:
 
 def _stem(name: str) -> str:
     stem = name.removesuffix(".md")
-    return stem.removesuffix(".zh-hant").removesuffix(".zh")  # the Traditional site's override suffix too
+    # the Traditional site's override suffix too, and the CMS's name for English (NAME.en.md)
+    return stem.removesuffix(".zh-hant").removesuffix(".zh").removesuffix(".en")
 
 
 def _markdown_files(layout: Layout) -> list[Path]:
@@ -55,6 +56,11 @@ def page_problems(layout: Layout) -> list[Problem]:
     for path in _markdown_files(layout):
         shown = layout.show(path)
         rel = path.relative_to(layout.docs).parts
+        if path.name.endswith(CMS_ENGLISH) and path.with_name(editor_name(path.name)).is_file():
+            problems.append(Problem(shown, 1, f"two English versions: {path.name} and {editor_name(path.name)}",
+                                    f"keep one: {path.name} is how the CMS names the English file, "
+                                    f"{editor_name(path.name)} how git users do"))
+            continue
         if rel[0] == "news" and len(rel) > 2:
             problems.append(Problem(shown, 1, "news items are read only from docs/news/ itself, not its sub-folders",
                                     f"move the file to docs/news/{path.name}"))
@@ -149,6 +155,7 @@ def link_problems(layout: Layout, files: dict[str, bytes], site_url: str) -> lis
 
 def _page_dir(rel: str) -> str:
     """Where a docs file is served, relative to the site root: news/x.zh.md -> zh/news/x/."""
+    rel = editor_name(rel)
     lang = next((code for code in ("zh-hant", "zh") if rel.endswith(f".{code}.md")), "")
     stem = rel.removesuffix(".md").removesuffix(f".{lang}")
     folder, _, name = stem.rpartition("/")
@@ -198,7 +205,7 @@ def _exists(target: str, files: dict[str, bytes]) -> bool:
 # Files besides Markdown that docs/ may publish: inert, nothing a browser runs
 INERT_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".csv")
 # Paths the build writes itself (MkDocs, Material, the language builds, Pagefind, the preview)
-_BUILD_FOLDERS = ("pagefind/", "search/", "assets/javascripts/", "assets/stylesheets/")
+_BUILD_FOLDERS = ("pagefind/", "search/", "assets/javascripts/", "assets/stylesheets/", "admin/")  # admin/: the CMS
 _BUILD_FILES = {"sitemap.xml", "sitemap.xml.gz", "404.html", "preview-problems.json"}
 _LANGUAGE_FOLDERS = ("zh", "zh-hant")  # the Chinese sites' addresses (mkdocs-static-i18n)
 

@@ -50,7 +50,7 @@ class NewsMeta:
 
 
 KEYS = tuple(f.name for f in fields(NewsMeta))
-_REQUIRED = ("title", "date")
+REQUIRED = _REQUIRED = ("title", "date")  # REQUIRED: also in the CMS (generator/publish/admin.py)
 _HINTS = {
     "date": "write the date as YYYY-MM-DD, e.g. 2024-06-01",
     "source_published": "write it as YYYY-MM-DDTHH:MM+08:00",
@@ -89,8 +89,8 @@ def validate(meta: dict, key_lines: dict[str, int], shown_as: str,
     values: dict = {}
     hints = _hints()
     for key, value in meta.items():
-        if key not in KEYS or value is None:
-            continue
+        if key not in KEYS or value is None or (value == "" and key not in _REQUIRED):
+            continue  # an optional key left empty (the CMS writes `source: ""`) is as if absent
         converted = _convert(key, value, hints[key])
         if converted is _BAD:
             problem(key, f"'{key}' is not {_describe(hints[key])}: {value!r}",

@@ -1,0 +1,254 @@
+"""The editors' CMS at /admin/ (Decap, generator/publish/admin.py): its configuration agrees with
+the schema, and an editor's work in Chromium, through the local backend (decap-server), reaches
+docs/ and data/ of a copy of the project, passes `check` and is published in three languages."""
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import socket
+import subprocess
+import time
+import typing
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, run_generator
+from generator.core.errors import InputError
+from generator.core.paths import Layout
+from generator.publish import admin
+from generator.read import catalogue as catalogue_reader
+from generator.read import schema
+from generator.read.editor_news import read_editor_news
+
+
+# --- the configuration against the schema -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def catalogue():
+    from generator.pipeline import _read_seeds
+    posts, _, _ = _read_seeds(Layout(ROOT), [])
+    contacts = [c for p in posts for c in p.contacts]
+    return lambda root: catalogue_reader.load(root / "data", root, contacts)
+
+
+@pytest.fixture(scope="module")
+def config(catalogue):
+    cat = catalogue(ROOT)
+    return admin.config(cat, ["some-item"], {"repo": "o/r"}, "https://example.org/portal/"), cat
+
+
+def _by_name(items):
+    return {f["name"]: f for f in items}
+
+
+def test_news_fields_are_the_schema(config):
+    """Every NewsMeta field is in the CMS (or left out for a stated reason), required as the schema
+    requires it; references are chosen from the catalogue's ids."""
+    cfg, cat = config
+    news = next(c for c in cfg["collections"] if c["name"] == "news")
+    cms = _by_name(news["fields"])
+    names = [f.name for f in fields(schema.NewsMeta)]
+    assert set(cms) - {"body"} == set(names) - set(admin.NEWS_LEFT_OUT)
+    assert set(admin.NEWS_LEFT_OUT) <= set(names)
+    for name in cms.keys() - {"body"}:
+        assert cms[name]["required"] == (name in schema.REQUIRED), name
+    for kind, ids in cat.known_ids().items():
+        assert cms[kind]["widget"] == "select" and cms[kind]["multiple"]
+        assert {o["value"] for o in cms[kind]["options"]} == ids
+    assert cms["date"]["widget"] == "datetime" and cms["date"]["format"] == "YYYY-MM-DD"
+    hant = next(c for c in cfg["collections"] if c["name"] == "news-traditional")
+    assert [f["name"] for f in hant["fields"]] == ["slug", *[f["name"] for f in news["fields"]]]
+    assert cfg["publish_mode"] == "editorial_workflow"
+    assert cfg["i18n"]["locales"] == ["en", "zh"]
+
+
+def test_catalogue_fields_are_the_readers_keys(config):
+    """Parks, offices and figures: exactly the keys the reader accepts, required as it declares,
+    references as selects of the catalogue's ids."""
+    cfg, cat = config
+    files = _by_name(next(c for c in cfg["collections"] if c["name"] == "catalogues")["files"])
+    for kind in admin.CATALOGUES:
+        entry = files[kind]["fields"][0]
+        assert files[kind]["file"] == f"data/{kind}.yml" and entry["widget"] == "list"
+        cms = _by_name(entry["fields"])
+        assert list(cms) == list(catalogue_reader.KEYS[kind]), kind
+        for key, required in catalogue_reader.KEYS[kind].items():
+            assert cms[key]["required"] == required or cms[key]["widget"] == "boolean", (kind, key)
+    parks = _by_name(files["parks"]["fields"][0]["fields"])
+    assert {o["value"] for o in parks["sectors"]["options"]} == {s.id for s in cat.sectors}
+    assert {o["value"] for o in parks["district"]["options"]} == {p.id for p in cat.parks}
+    assert parks["facts"]["min"] == 1
+
+
+def test_a_key_without_a_widget_fails_the_configuration(config, monkeypatch):
+    """A key added to a catalogue with a type the CMS cannot edit stops the build, not the editor."""
+    _, cat = config
+    monkeypatch.setitem(catalogue_reader.KEYS, "offices", {**catalogue_reader.KEYS["offices"], "opening_hours": False})
+    with pytest.raises(admin.ConfigError, match="opening_hours"):
+        admin.config(cat, [], {}, "https://example.org/")
+
+
+def test_required_flags_are_what_the_reader_refuses(catalogue, tmp_path):
+    """Each key declared required: leaving it out of an entry is refused; each optional one: not."""
+    for kind in admin.CATALOGUES:
+        entries = yaml.safe_load((ROOT / "data" / f"{kind}.yml").read_text(encoding="utf-8"))
+        for key, required in catalogue_reader.KEYS[kind].items():
+            index = next((i for i, e in enumerate(entries) if key in e and "reading" not in e), None)
+            if index is None:
+                continue  # no entry holds it
+            data = tmp_path / f"{kind}-{key}" / "data"
+            data.mkdir(parents=True)
+            for other in ("sectors", "parks", "projects", "offices", "figures"):
+                (data / f"{other}.yml").write_bytes((ROOT / "data" / f"{other}.yml").read_bytes())
+            changed = [dict(e) for e in entries]
+            del changed[index][key]
+            (data / f"{kind}.yml").write_text(yaml.safe_dump(changed, allow_unicode=True), encoding="utf-8")
+            try:
+                catalogue(data.parent)
+                refused = []
+            except InputError as err:
+                refused = [p for p in err.problems if p.file.endswith(f"{kind}.yml") and f"'{key}'" in p.message]
+            assert bool(refused) == required, (kind, key, refused)
+
+
+def test_cms_english_file_name_is_the_english_page(tmp_path):
+    """NAME.en.md, as the CMS writes English, is read as NAME.md; both at once is one clear problem."""
+    root = copy_project(tmp_path / "p")
+    item = "---\ntitle: CMS item\ndate: 2024-06-05\nsectors:\n  - hydrogen-energy\n---\n\nText.\n"
+    (root / "docs" / "news" / "cms-item.en.md").write_text(item, encoding="utf-8")
+    items, problems = read_editor_news(Layout(root))
+    mine = [i for i in items if i.meta.slug == "cms-item"]
+    assert not problems and mine[0].path == "news/cms-item.md" and mine[0].meta.lang == "en"
+    (root / "docs" / "news" / "cms-item.md").write_text(item, encoding="utf-8")
+    run = run_generator(root, "check")
+    assert run.returncode != 0 and "docs/news/cms-item.en.md:1" in run.stdout + run.stderr
+    assert "two English versions" in run.stdout + run.stderr
+
+
+# --- the CMS in Chromium, with the local backend --------------------------------------------------
+
+def _free_port() -> int:
+    with contextlib.closing(socket.socket()) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def decap_server(repo: Path):
+    """decap-server (its port: env PORT) on a free loopback port, writing into `repo`; stopped after."""
+    node_modules = admin.node_modules(ROOT)
+    port = _free_port()
+    env = dict(os.environ, PORT=str(port), BIND_HOST="127.0.0.1", MODE="fs", LOG_LEVEL="warn")
+    server = subprocess.Popen(["node", str(node_modules / "decap-server" / "dist" / "index.js")], cwd=repo, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/api/v1"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _fill(page, selector: str, text: str):
+    box = page.locator(selector)
+    box.fill(text)
+    box.press("End")  # fill() with Chinese text fires no handler without a real key press
+
+
+def _type_body(page, pane: int, text: str):
+    body = page.locator("[data-slate-editor='true'], [contenteditable='true']").nth(pane)
+    body.click()
+    page.keyboard.type(text)
+
+
+def _publish(page, now: str):
+    page.get_by_role("button", name=now.split("|")[0], exact=True).first.click()
+    page.get_by_text(now.split("|")[1], exact=True).click()
+
+
+def test_editor_publishes_news_and_a_park_fact_from_the_browser(tmp_path):
+    from browser import browser, serve
+
+    root = copy_project(tmp_path / "project")
+    run = run_generator(root, "build", "--publish")
+    assert run.returncode == 0, run.stderr
+    site = root / "site"
+    with decap_server(root) as api, serve(site) as base, browser() as chromium:
+        cfg = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+        cfg["local_backend"] = {"url": api, "allowed_hosts": ["127.0.0.1"]}
+        (site / "admin" / "config.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+        page = chromium.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        console: list[str] = []
+        page.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
+
+        # The Chinese interface refuses an item without its title, in Chinese
+        page.goto(f"{base}/admin/zh/")
+        page.get_by_role("button", name="登录").click()
+        page.goto(f"{base}/admin/zh/#/collections/news/new")
+        _publish(page, "发布|立即发布")
+        page.get_by_text("“Title”是必填项").first.wait_for(timeout=10_000)
+
+        # The English interface: an item in English and Chinese side by side
+        page.goto(f"{base}/admin/#/collections/news/new")
+        page.reload()
+        page.locator("#title-field-1").wait_for(timeout=15_000)
+        _fill(page, "#title-field-1", "Sihui opens a hydrogen test centre")
+        date = page.locator("#date-field-2")
+        date.fill("2024-06-05")
+        date.press("Enter")
+        _fill(page, "#summary-field-3", "A hydrogen test centre opened in Sihui.")
+        _type_body(page, 0, "The centre tests fuel cells. Platypustest is its code name.")
+        _fill(page, "#title-field-13", "四会氢能检测中心启用")
+        _fill(page, "#summary-field-15", "四会氢能检测中心启用。")
+        _type_body(page, 1, "中心检测燃料电池。")
+        _publish(page, "Publish|Publish now")
+        news = root / "docs" / "news"
+        for _ in range(100):
+            if (news / "sihui-opens-a-hydrogen-test-centre.zh.md").is_file():
+                break
+            page.wait_for_timeout(100)
+        english = (news / "sihui-opens-a-hydrogen-test-centre.en.md").read_text(encoding="utf-8")
+        chinese = (news / "sihui-opens-a-hydrogen-test-centre.zh.md").read_text(encoding="utf-8")
+        assert "Platypustest" in english and "date: 2024-06-05" in english
+        assert "四会氢能检测中心启用" in chinese and "date: 2024-06-05" in chinese
+
+        # A park's fact, in the catalogue file
+        page.goto(f"{base}/admin/#/collections/catalogues/entries/parks")
+        page.reload()  # a fresh load: after the news editor, Decap's state showed the file empty
+        handle = page.wait_for_function(
+            "() => [...document.querySelectorAll('textarea')].find(t => t.value.startsWith('One of the seven'))",
+            timeout=15_000)
+        fact_id = handle.evaluate("t => t.id")
+        _fill(page, f"#{fact_id}", "One of the seven large-scale industrial agglomeration areas approved by the "
+                                   "Guangdong Provincial Government (edited in the CMS).")
+        _publish(page, "Publish|Publish now")
+        parks = root / "data" / "parks.yml"
+        for _ in range(100):
+            if "edited in the CMS" in parks.read_text(encoding="utf-8"):
+                break
+            page.wait_for_timeout(100)
+        assert "edited in the CMS" in parks.read_text(encoding="utf-8")
+        assert parks.read_text(encoding="utf-8").startswith("# Parks, platforms")  # its header comment kept
+
+    hosts = {r.split("/")[2] for r in requests if r.startswith("http")}
+    assert hosts <= {base.split("/")[2], api.split("/")[2]}, hosts  # nothing else: no CDN, fonts, analytics
+    check = run_generator(root, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    run = run_generator(root, "build", "--publish")
+    assert run.returncode == 0, run.stderr
+    for lang, word in (("", "Platypustest"), ("zh/", "中心检测燃料电池"), ("zh-hant/", "中心檢測燃料電池")):
+        page_html = (site / lang / "news" / "sihui-opens-a-hydrogen-test-centre" / "index.html").read_text(encoding="utf-8")
+        assert word in page_html, lang
+    park = (site / "parks" / "zhaoqing-cluster" / "index.html").read_text(encoding="utf-8")
+    assert "edited in the CMS" in park
+    assert not (site / "admin" / "index.html").read_text(encoding="utf-8").count("data-pagefind-body")
+    assert "/admin/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
