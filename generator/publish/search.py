@@ -17,6 +17,11 @@ where a page is read as it is), not the site itself:
   (`title`, `hant`): the browser shows those (portal-search.js, `processResult`), and turns a
   Traditional query into Simplified with `t2s.json` (written here, beside the bundle: the
   characters of the Chinese indexes, and every Traditional form OpenCC reads as one of them).
+- **Long Chinese queries are cut as the index was.** Pagefind 1.4 looks a Chinese query up
+  as it is typed; a long term the index holds as several words (超长期特别国债: 超|长期|特别|国债)
+  matched pages with any part of it first. `t2s.json` also lists the indexed Chinese words: the
+  browser cuts a query run of 5 or more characters into them (longest first), and Pagefind
+  then finds the pages holding every part.
 - **Synonyms** (`data/search_synonyms.yml`): the terms readers type that a page does not say
   are indexed with that page (weighted as a heading), between separators (`SEPARATOR`) the
   browser cuts from excerpts, so they find the page without ever being shown.
@@ -38,11 +43,12 @@ from ..core.lock import held
 # Inside an indexed article, the heading permalinks (¶) are chrome
 EXCLUDE_SELECTORS = ".headerlink"
 HANT = "zh-hant"  # the Traditional site's folder
-MAP = "t2s.json"  # in the bundle folder: Traditional character -> Simplified, for queries
+MAP = "t2s.json"  # in the bundle folder: Traditional character -> Simplified, and the indexed words
 SEPARATOR = "⁂"  # synonyms are indexed between two: never shown in an excerpt
 # A synonym names the page it should find: it counts as a heading does (h1 is 7, text 1)
 SYNONYM_WEIGHT = 5
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _BODY = re.compile(r"<[^>]*\bdata-pagefind-body\b[^>]*>")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SKIP = {"script", "style", "noscript", "template", "svg"}
@@ -72,8 +78,22 @@ def index(site: Path, languages: int, root: Path | None = None) -> None:
     if len(indexed) < languages:
         raise SearchError(f"Pagefind built {len(indexed)} index(es) ({', '.join(indexed)}) for {languages} "
                           "languages: check that pages carry data-pagefind-body and <html lang>")
-    (site / "pagefind" / MAP).write_text(json.dumps(query_map(chars), ensure_ascii=False, separators=(",", ":"),
-                                                    sort_keys=True), encoding="utf-8")
+    words = sorted(_indexed_words(site / "pagefind"))
+    (site / "pagefind" / MAP).write_text(json.dumps({"t2s": query_map(chars), "words": words}, ensure_ascii=False,
+                                                    separators=(",", ":"), sort_keys=True), encoding="utf-8")
+
+
+def _indexed_words(bundle: Path) -> set[str]:
+    """The Chinese words of the Chinese indexes, as Pagefind segmented them (each page's content
+    carries its word breaks as U+200B): the browser segments a long query with them."""
+    import gzip
+
+    words: set[str] = set()
+    for path in (bundle / "fragment").glob("zh*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        content = json.loads(data[data.index(b"{"):])["content"]
+        words.update(w for w in re.split(r"[\u200b\s]+", content) if len(w) > 1 and _WORD.fullmatch(w))
+    return words
 
 
 # --- Traditional -> Simplified, one character at a time --------------------------------------

@@ -28,7 +28,8 @@
 // Chinese (generator/publish/search.py): both Chinese indexes read Simplified (the Traditional
 // pages are indexed as their Simplified rendering, character for character), so a query is
 // turned into Simplified first (t2s.json, beside the bundle), and a Traditional result shows
-// its own characters again (its `hant` metadata: the Han characters of its text, in order).
+// its own characters again (its `hant` metadata: the Han characters of its text, in order);
+// a long Chinese run is cut into the index's words (t2s.json lists them), as the index was.
 // Synonyms are indexed after a "⁂" and cut from excerpts. A query with no result here shows
 // how many the other two languages have, with links to search there.
 (function () {
@@ -51,8 +52,31 @@
   var loading = null;
   var ui = null;
 
+  var indexed = {};  // t2s.json: the Chinese words of the Chinese indexes
+  var longest = 1;
+
   function simplified(term) {
     return term.replace(HAN, function (c) { return toSimplified[c] || c; });
+  }
+
+  // A long run of Chinese (5 characters or more) that is not itself an indexed word, cut into
+  // the index's words, longest first: 超长期特别国债 -> 超 长期 特别 国债
+  function segmented(term) {
+    return term.replace(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{5,}/g, function (run) {
+      if (indexed[run]) return run;
+      var parts = [];
+      for (var i = 0; i < run.length;) {
+        var n = Math.min(longest, run.length - i);
+        while (n > 1 && !indexed[run.substr(i, n)]) n--;
+        parts.push(run.substr(i, n));
+        i += n;
+      }
+      return " " + parts.join(" ") + " ";
+    }).replace(/\s+/g, " ").trim();
+  }
+
+  function chinese(term) {
+    return segmented(simplified(term));
   }
 
   // Synonyms: indexed first, between two "⁂", never shown: an excerpt holding one starts
@@ -106,7 +130,7 @@
 
   function count(code, term) {
     return instance(code).then(function (pf) {
-      return pf.search(code.indexOf("zh") === 0 ? simplified(term) : term);
+      return pf.search(code.indexOf("zh") === 0 ? chinese(term) : term);
     }).then(function (found) { return found.results.length; });
   }
 
@@ -143,7 +167,10 @@
     css.href = bundle.href + "pagefind-ui.css";
     document.head.appendChild(css);
     var map = fetch(bundle.href + "t2s.json").then(function (r) { return r.ok ? r.json() : {}; })
-      .then(function (m) { toSimplified = m; }, function () {});
+      .then(function (m) {
+        toSimplified = m.t2s || {};
+        (m.words || []).forEach(function (w) { indexed[w] = true; longest = Math.max(longest, w.length); });
+      }, function () {});
     loading = Promise.all([map, new Promise(function (resolve, reject) {
       var script = document.createElement("script");
       script.src = bundle.href + "pagefind-ui.js";
@@ -164,7 +191,7 @@
         ranking: { pageLength: 0.25 },
         processTerm: function (term) {
           elsewhere(term);
-          return language.indexOf("zh") === 0 ? simplified(term) : term;
+          return language.indexOf("zh") === 0 ? chinese(term) : term;
         },
         processResult: processResult,
         // Pagefind has no zh-Hant strings (it would show Simplified): the language's own, if set
