@@ -121,6 +121,8 @@
 
   function instance(code) {
     if (!instances[code]) {
+      // This language's: the UI's own instance (the same module), its index already loaded
+      if (code === language) return import(bundle.href + "pagefind.js");
       instances[code] = import(bundle.href + "pagefind.js?language=" + encodeURIComponent(code)).then(function (pf) {
         return pf.options({ basePath: bundle.pathname, baseUrl: root.pathname, language: code }).then(function () { return pf; });
       });
