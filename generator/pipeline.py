@@ -21,6 +21,7 @@ from .kit import investor_kit
 from .pages import charts, contacts, feeds, glossary, matching, news, traditional
 from .pages.home import home_pages
 from .pages.indexes import news_indexes
+from .read import synonyms
 from .pages.knowledge import knowledge_pages
 from .pages.page import Page
 from .pages.render import render
@@ -109,6 +110,10 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     except InputError as err:
         problems.extend(err.problems)
         phrases = []
+    try:
+        synonyms.load(layout.data / synonyms.FILE, f"data/{synonyms.FILE}", synonyms.site_pages(cat))
+    except InputError as err:
+        problems.extend(err.problems)
     pages: list[Page] = []
     slugs: dict[str, str] = {}
     post_texts: dict[str, dict[str, str]] = {}

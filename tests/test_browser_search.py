@@ -101,3 +101,38 @@ def test_search_dialog_closes_and_returns_focus(page):
     tab.keyboard.press("Escape")
     assert not tab.eval_on_selector("dialog.portal-search", "d => d.open")
     assert tab.evaluate("() => document.activeElement.matches('[data-portal-search]')")
+
+
+# Chinese as the index sees it: a long policy term that only one article's last paragraphs hold
+# (the index keeps it as 超|长期|特别|国债), and a synonym (data/search_synonyms.yml)
+LONG_AND_SYNONYMS = {
+    "超长期特别国债": "news/citys-industrial-investment-promotion-landing-park-planning-construction/",
+    "大规模设备更新": "news/citys-industrial-investment-promotion-landing-park-planning-construction/",
+    "粤港澳大湾区西部先进制造业新城": "news/accelerated-investment-promotion-zhaoqing-achieved-successful-start-first/",
+    "双龙": "parks/shuanglong-industrial-park/",  # the site writes Shuanglong only in Latin letters
+    "电池": "sectors/new-energy-storage/",
+}
+
+
+@pytest.mark.parametrize("query", sorted(LONG_AND_SYNONYMS))
+def test_chinese_as_the_index_sees_it(page, query):
+    first, paths = first_result(page, "zh/", query)
+    assert first == "/zh/" + LONG_AND_SYNONYMS[query], paths[:3]
+
+
+def test_no_result_offers_the_other_languages(page):
+    base, tab = page
+    tab.goto(f"{base}/zh/")
+    assert search(tab, "symposium") == []
+    offer = tab.locator("dialog.portal-search .portal-search__elsewhere")
+    offer.wait_for(state="visible", timeout=15_000)
+    counts = {a["lang"]: a for a in tab.eval_on_selector_all(
+        "dialog.portal-search .portal-search__elsewhere a",
+        "els => els.map(a => ({lang: a.hreflang, count: +a.dataset.portalCount, href: a.getAttribute('href')}))")}
+    assert set(counts) == {"en", "zh-hant"}, counts
+    assert counts["en"]["count"] >= 1 and counts["en"]["href"] == "/portal/?q=symposium", counts
+    # The link searches the English site
+    tab.click("dialog.portal-search .portal-search__elsewhere a[hreflang=en]")
+    tab.wait_for_function("() => document.querySelectorAll('dialog.portal-search .pagefind-ui__result-link').length > 0",
+                          timeout=15_000)
+    assert tab.evaluate("() => document.querySelector('dialog.portal-search input').value") == "symposium"

@@ -50,19 +50,62 @@ def test_energy_storage_finds_its_sector(page):
     assert "/zh-hant/sectors/new-energy-storage/" in results(page, "儲能")
 
 
-# Pagefind's index-time segmenter (jieba-rs) has a Simplified dictionary: Traditional text is
-# indexed mostly one character at a time, and these two queries rank other pages first
-# (電話 -> 電子信息, 關鍵數據 -> pages full of 數 and 據). Known, reported; strict, so a fix shows.
-RANKED_BY_CHARACTER = {"電話", "關鍵數據"}
-
-
-@pytest.mark.parametrize("query", [
-    pytest.param(q, marks=pytest.mark.xfail(strict=True, reason="Traditional indexed by character"))
-    if q in RANKED_BY_CHARACTER else q for q in sorted(TRADITIONAL)])
+@pytest.mark.parametrize("query", sorted(TRADITIONAL))
 def test_traditional_query(page, query):
     paths = results(page, query)
     assert paths and paths[0] == "/zh-hant/" + TRADITIONAL[query], paths[:3]
     assert all(p.startswith("/zh-hant/") for p in paths)
+
+
+# Queries typed in Traditional characters: the Traditional index reads each page's Simplified
+# rendering (generator/publish/search.py), so they rank as the Simplified ones do
+TYPED = {
+    "電池": ("/zh-hant/sectors/new-energy-storage/", "/zh-hant/sectors/new-energy-vehicles/"),
+    "寧德時代": ("/zh-hant/projects/catl-zhaoqing-base/",),
+    "高新區": ("/zh-hant/parks/zhaoqing-high-tech-zone/",),
+    "土地": ("/zh-hant/glossary/", "/zh-hant/parks/shuanglong-industrial-park/"),
+    "聯絡": ("/zh-hant/contact/",),
+    "聯繫": ("/zh-hant/contact/",),
+    "雙龍": ("/zh-hant/parks/shuanglong-industrial-park/",),  # a synonym (data/search_synonyms.yml)
+    "超長期特別國債": ("/zh-hant/news/citys-industrial-investment-promotion-landing-park-planning-construction/",),
+}
+
+
+@pytest.mark.parametrize("query", sorted(TYPED))
+def test_a_query_typed_in_traditional_finds_its_page_first(page, query):
+    paths = results(page, query)
+    assert paths and paths[0] in TYPED[query], paths[:3]
+    assert all(p.startswith("/zh-hant/") for p in paths)
+
+
+def test_results_show_the_traditional_page(page):
+    base, tab = page
+    tab.goto(f"{base}/zh-hant/")
+    search(tab, "電池")
+    titles = tab.eval_on_selector_all("dialog.portal-search .pagefind-ui__result-link", "els => els.map(e => e.innerText)")
+    excerpts = tab.eval_on_selector_all("dialog.portal-search .pagefind-ui__result-excerpt", "els => els.map(e => e.innerText)")
+    assert titles[0] == "新型儲能" and "電池" in "".join(excerpts), (titles, excerpts)
+    assert [t for t in titles + excerpts if CONVERT(t) != t] == [], "Traditional titles and excerpts"
+    assert not [e for e in excerpts if "⁂" in e or "儲能電池 鋰電池" in e], "synonyms are never shown"
+
+
+def test_each_traditional_page_carries_its_characters(built):
+    """The excerpt is shown in Traditional by position: the indexed (Simplified) text and the
+    page's `hant` metadata hold the same characters, one for one."""
+    import gzip
+    import json
+    import re
+
+    han = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+    to_simplified = __import__("generator.publish.search", fromlist=["to_simplified"]).to_simplified
+    fragments = list((built.site / "pagefind" / "fragment").glob("zh-hant_*.pf_fragment"))
+    assert len(fragments) > 40
+    for path in fragments:
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{"):])
+        hant = fragment["meta"]["hant"]
+        assert to_simplified(hant) == "".join(han.findall(fragment["content"])), fragment["url"]
+        assert CONVERT(fragment["meta"]["title"]) == fragment["meta"]["title"], fragment["url"]
 
 
 def test_a_traditional_query_loads_only_the_traditional_index(page):

@@ -73,7 +73,7 @@ def publish(root: Path, site: Path) -> dict[str, float]:
         seconds["merge"] = time.perf_counter() - start
         start = time.perf_counter()
         try:
-            search.index(merged, len(codes))
+            search.index(merged, len(codes), root)
         except search.SearchError as err:
             raise PublishError(str(err)) from None
         seconds["search index"] = time.perf_counter() - start

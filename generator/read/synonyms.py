@@ -1,0 +1,91 @@
+"""data/search_synonyms.yml: what readers type that a page does not say, given to the search index.
+
+Each entry names one page (its path without the language folder, as in the English site:
+`parks/shuanglong-industrial-park/`) and the extra terms that should find it: `zh` in
+Simplified (the Traditional index reads Simplified, see generator/publish/search.py) and `en`.
+The terms are indexed with the page, never shown on it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..core.errors import InputError, Problem
+
+FILE = "search_synonyms.yml"
+_KEYS = {"page", "zh", "en", "why"}
+_PAGE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)*$")  # "" (home), "contact/", "parks/x/"
+
+
+@dataclass(frozen=True)
+class Synonym:
+    page: str
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+    line: int
+
+
+def load(path: Path, shown: str, pages: set[str] | None = None) -> list[Synonym]:
+    """The synonym list, validated; `pages`: the site's page paths, when known (each entry's
+    page must be one of them). Raises InputError naming file and line."""
+    if not path.is_file():
+        return []
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise InputError([Problem(shown, mark.line + 1 if mark else 1, "not valid YAML",
+                                  "fix the YAML syntax near this line")]) from None
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        raise InputError([Problem(shown, node.start_mark.line + 1, "expected a list of entries",
+                                  "write entries as '- page: parks/…/' with zh: [...] and/or en: [...]")])
+    problems: list[Problem] = []
+    entries: list[Synonym] = []
+    for item in node.value:
+        line = item.start_mark.line + 1
+        data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
+        if not isinstance(data, dict) or "page" not in data or not set(data) <= _KEYS:
+            problems.append(Problem(shown, line, "an entry needs page, and zh and/or en (why is optional); "
+                                    f"found {', '.join(map(str, data)) if isinstance(data, dict) else 'no mapping'}",
+                                    "write '- page: parks/shuanglong-industrial-park/', 'zh: [双龙]', 'en: [...]'"))
+            continue
+        page = data["page"]
+        if not isinstance(page, str) or not _PAGE.match(page):
+            problems.append(Problem(shown, line, f"page {page!r} is not a page path",
+                                    "write the English site's path without the leading slash, ending in '/': "
+                                    "'sectors/new-energy-storage/'"))
+            continue
+        if pages is not None and page not in pages:
+            problems.append(Problem(shown, line, f"no page {page}", "name a park, sector or project page that exists "
+                                    "(its id in data/), or contact/, glossary/, figures/"))
+            continue
+        terms = {}
+        for lang in ("zh", "en"):
+            value = data.get(lang, [])
+            if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
+                problems.append(Problem(shown, line, f"{lang} must be a list of terms, as text",
+                                        f"write '{lang}: [term, other term]'"))
+                value = []
+            if lang == "zh" and any(re.search(r"[<>&]", t) for t in value + data.get("en", []) if isinstance(t, str)):
+                problems.append(Problem(shown, line, "a term contains <, > or &", "write plain words"))
+            terms[lang] = tuple(t.strip() for t in value if isinstance(t, str))
+        if not terms["zh"] and not terms["en"]:
+            problems.append(Problem(shown, line, f"no terms for {page}", "add zh: [...] or en: [...], or remove the entry"))
+            continue
+        entries.append(Synonym(page, terms["zh"], terms["en"], line))
+    if problems:
+        raise InputError(problems)
+    return entries
+
+
+def site_pages(catalogue) -> set[str]:
+    """The page paths an entry may name: every park, sector and project, and the fixed pages."""
+    pages = {"", "contact/", "glossary/", "figures/", "news/", "parks/", "sectors/", "projects/"}
+    for section in ("parks", "sectors", "projects"):
+        pages |= {f"{section}/{item.id}/" for item in getattr(catalogue, section)}
+    return pages
