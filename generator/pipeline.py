@@ -19,6 +19,7 @@ from .core.sanitise import GENERATED
 from .kit import investor_kit
 from .pages import charts, contacts, feeds, glossary, matching, news, traditional
 from .pages.home import home_pages
+from .pages.invest import invest_pages
 from .pages.indexes import news_indexes
 from .pages.knowledge import knowledge_pages
 from .pages.page import Page
@@ -155,6 +156,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     metas = [p.meta for p in pages if p.meta]
     pages.extend(news_indexes(metas))
     pages.extend(knowledge_pages(cat, metas, index, slugs))
+    pages.extend(invest_pages(cat, index))
     for item in editor:
         post_texts.setdefault(item.meta.slug, {})[item.meta.lang] = f"{item.meta.title} {item.body}"
     pages.extend(glossary.glossary_pages(terms, post_texts, metas))
