@@ -197,7 +197,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     generated["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
     flagged = set(inconsistent(cat.figures))
     for lang in ("en", "zh"):
-        generated[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
+        for name, svg in charts.chart_files(cat.figures, flagged, lang).items():
+            generated[lang_path(f"figures/{name}", lang)] = svg
     generated.update(traditional.files({**files, **generated}, convert))
     clashes = _clash_problems(editor_files, generated) + _clash_problems(editor_files, pages, from_editors)
     problems.extend(_clash_problems(editor_files, generated))
