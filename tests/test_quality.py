@@ -19,6 +19,9 @@ from conftest import ROOT
 pytestmark = pytest.mark.browser
 
 KEY_PAGES = ["", "news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/",
+             # the investors' section, the park finder and the key-figure charts
+             "invest/", "invest/stories/", "invest/stories/manfu/", "invest/support/", "invest/events/",
+             "parks/", "parks/zhaoqing-high-tech-zone/", "figures/",
              "sectors/new-energy-storage/", "contact/"]
 LANGS = ("", "zh/", "zh-hant/")  # English, Simplified and Traditional Chinese
 PAGES = [lang + page for lang in LANGS for page in KEY_PAGES]
