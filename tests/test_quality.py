@@ -178,6 +178,8 @@ MATERIAL_MARKUP = [
     r'Attribute "autocomplete" is only allowed when the input type is.*',
     r'Attribute "autocorrect" not allowed on element "input" at this point.',
     r'The value of the "for" attribute of the "label" element must be the ID of a non-hidden form control.',
+    # Material's label of a nested nav section with an index page (For investors) on its own pages
+    r'Bad value "" for attribute "tabindex" on element "label".*',
 ]
 
 
