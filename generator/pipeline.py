@@ -20,6 +20,7 @@ from .core.sanitise import GENERATED
 from .kit import investor_kit
 from .pages import charts, contacts, feeds, glossary, matching, news, traditional
 from .pages.home import home_pages
+from .pages.invest import invest_pages
 from .pages.indexes import news_indexes
 from .read import synonyms
 from .pages.knowledge import knowledge_pages
@@ -161,6 +162,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     metas = [p.meta for p in pages if p.meta]
     pages.extend(news_indexes(metas))
     pages.extend(knowledge_pages(cat, metas, index, slugs))
+    pages.extend(invest_pages(cat, index))
     for item in editor:
         post_texts.setdefault(item.meta.slug, {})[item.meta.lang] = f"{item.meta.title} {item.body}"
     pages.extend(glossary.glossary_pages(terms, post_texts, metas))
@@ -201,7 +203,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     generated["robots.txt"] = render("robots.txt.j2", sitemap=url + "sitemap.xml").encode("utf-8")
     flagged = set(inconsistent(cat.figures))
     for lang in ("en", "zh"):
-        generated[lang_path("figures/investment-chart.svg", lang)] = charts.investment_chart(cat.figures, flagged, lang)
+        for name, svg in charts.chart_files(cat.figures, flagged, lang).items():
+            generated[lang_path(f"figures/{name}", lang)] = svg
     generated.update(traditional.files({**files, **generated}, convert))
     clashes = _clash_problems(editor_files, generated) + _clash_problems(editor_files, pages, from_editors)
     problems.extend(_clash_problems(editor_files, generated))

@@ -31,6 +31,8 @@ class Period:
         y2, m2 = divmod(self.end, 12)
         if self.as_of and self.day:
             return f"as of {_MONTHS_EN[m2]} {self.day}, {y2}" if lang == "en" else f"截至{y2}年{m2 + 1}月{self.day}日"
+        if self.day:  # a day (an event's date: periods.day)
+            return f"{_MONTHS_EN[m2]} {self.day}, {y2}" if lang == "en" else f"{y2}年{m2 + 1}月{self.day}日"
         if self.as_of:
             return f"as of {_MONTHS_EN[m2]} {y2}" if lang == "en" else f"截至{y2}年{m2 + 1}月"
         if (m1, m2) == (0, 11) and y1 == y2:
@@ -50,6 +52,19 @@ class Period:
 
 
 HINT = "write 2023, 2024-Q1, 2024-01, 2023-01/2023-09 or as of 2023-10-11"
+
+
+def day(text: str) -> Period:
+    """A day, YYYY-MM-DD (an event's date), or any period parse() reads."""
+    text = str(text).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            d = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"date {text!r} does not exist (write YYYY-MM-DD)") from None
+        month = d.year * 12 + d.month - 1
+        return Period(text, month, month, day=d.day)
+    return parse(text)
 
 
 def parse(text: str) -> Period:

@@ -52,6 +52,19 @@ def up(path: str, lang: str) -> str:
     return "../" * (path.count("/") + (0 if name.startswith("index.") else 1) + lang_root(lang).count("/"))
 
 
+def finder(cat: Catalogue, rows: list[dict], lang: str) -> dict:
+    """The park finder (parks index, overrides/assets/javascripts/portal-finder.js): each park of the
+    open-data parks table with the industries, district and kind it is filtered by. A district or
+    county is its own district; a park whose district the sources do not give has none."""
+    names = cat.names()
+    regions = {p.id for p in cat.parks if p.kind in districtmap.REGION_KINDS}
+    parks = [dict(row, place=row["district"] or (row["id"] if row["id"] in regions else "")) for row in rows]
+    sectors = [s for s in cat.sectors if any(s.id in row["sectors"] for row in parks)]
+    return {"parks": parks, "names": names,
+            "sectors": [(s.id, s.name(lang)) for s in sectors],
+            "districts": [(p.id, p.name(lang)) for p in cat.parks if p.id in regions]}
+
+
 def _axe_version(root: Path) -> str:
     """The axe-core version the accessibility statement names (package.json, as `npm ci` installs it)."""
     try:
@@ -129,4 +142,6 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
             context[path] = {"w": trusted(w), **districtmap.context(
                 cat, regions, provenance, path, lang, entry_id if kind == "parks" else None,
                 marked.get((kind, entry_id), set()), w.get(note, ""), up(path, lang))}
+        # The park finder on the parks index: the rows of the open-data parks table
+        context[lang_path("parks/index.md", lang)]["finder"] = finder(cat, tables["parks"], lang)
     return Kit(pages=pages, files=files, plugin_data=plugin_data, context=context)

@@ -201,6 +201,7 @@ def context(cat: Catalogue, regions: list[Region], provenance: dict, page_path: 
         return area.region.name_en if lang == "en" else area.region.name_zh
 
     return {"map": {
+        "unplaced_ids": [b.park.id for b in unplaced],
         "width": WIDTH, "height": height, "legend_y": height - LEGEND + 14, "areas": found, "unplaced": unplaced,
         "name": region_name, "href": lambda park_id: f"{root}parks/{park_id}/", "current": current, "highlight": highlight, "note": note,
         "provenance": provenance, "link": Linker(page_path, lang),

@@ -32,7 +32,10 @@ def home_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_n
         news = sorted((m for m in metas if m.lang == lang), key=lambda m: (m.date, m.slug), reverse=True)[:LATEST]
         home = {
             "statement": s["home_statement"],
-            "labels": {k: s[k] for k in ("home_figures", "home_news", "home_sectors", "home_parks", "home_contact",
+            "invest": [{"label": s[k], "lead": s[f"{k}_lead"], "href": href} for k, href in (
+                ("invest_stories", "invest/stories/"), ("invest_support", "invest/support/"),
+                ("invest_events", "invest/events/"), ("park_finder", "parks/#park-finder"))] if cat.stories else [],
+            "labels": {k: s[k] for k in ("home_invest", "home_figures", "home_news", "home_sectors", "home_parks", "home_contact",
                                          "source_sentence", "colon", "tel", "email", "website", "all_news", "tiers")},
             "figures": figures,
             "news": [{"title": m.title, "date": long_date(m.date, lang), "summary": m.summary,

@@ -6,6 +6,7 @@ from ..read.catalogue import TOPICS, Catalogue
 from ..read.schema import LANGS, NewsMeta
 from ..read.sources import SourceIndex, inconsistent
 from ..text.links import Linker
+from . import charts
 from .contacts import OfficeCard, inline_qr
 from .page import Page
 from .render import strings
@@ -37,7 +38,8 @@ def knowledge_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, s
                 pages.append(page(f"{kind}/{entry.id}.md", f"{kind[:-1]}.md.j2", entry.name(lang), entry=entry,
                                   news=related_news(metas, kind, entry.id, lang), kind=kind,
                                   office=cat.office_for(entry), city=cat.city_office, topics=TOPICS))
-        pages.append(page("figures/index.md", "figures.md.j2", strings(lang)["figures"], flagged=flagged))
+        pages.append(page("figures/index.md", "figures.md.j2", strings(lang)["figures"], flagged=flagged,
+                          charts=charts.key_charts(cat.figures, set(flagged), lang)))
         pages.append(page("contact/index.md", "contact.md.j2", strings(lang)["contact"],
                           offices=[_card(o, index, slugs, metas) for o in cat.offices_city_first()],
                           qr_code=inline_qr))

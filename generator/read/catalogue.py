@@ -18,8 +18,9 @@ from ..core.errors import InputError, Problem
 from ..core.model import Contact
 from ..core.slugs import SLUG_HINT, is_slug
 # The records are defined in records.py; other stages import them from here too
-from .records import (CITY, PARK_KINDS, STATUSES, TIERS, TOPICS, Catalogue, Entry, Fact, Figure,  # noqa: F401
-                      InvestorFact, Milestone, Office, OfficeLink, Park, Project, Sector, Source, Text)
+from .records import (CITY, INVESTOR_FILES, PARK_KINDS, STATUSES, TIERS, TOPICS, Catalogue, Entry,  # noqa: F401
+                      Fact, Figure, InvestorFact, Milestone, Office, OfficeLink, Park, Project, Sector, Source,
+                      Statement, Story, Text, Words)
 
 
 class _Item:
@@ -171,6 +172,38 @@ class _Item:
             if fact:
                 out[topic] = fact
         return out
+
+    def statements(self) -> list[Statement]:
+        """`statements: [{en, zh, source: {seed, quote}, inferred: true?}]`: the site's words, each on its sentence."""
+        found = []
+        for raw in self.get("statements", list, default=[]):
+            if not isinstance(raw, dict) or set(raw) - {"en", "zh", "source", "inferred"} \
+                    or not all(isinstance(raw.get(k), str) and raw[k] for k in ("en", "zh")) \
+                    or not isinstance(raw.get("inferred", False), bool):
+                self.problem("statements", "a statement needs en, zh and source (and inferred: true if it is the editors' reading)",
+                             "write - {en: \"…\", zh: …, source: {seed: \"000\", quote: \"…\"}}")
+                continue
+            source = self.source(raw.get("source"), "statements")
+            if source:
+                found.append(Statement(Text(raw["en"], raw["zh"]), source, raw.get("inferred", False)))
+        if not found:
+            self.problem("statements", "an entry needs at least one statement from the seeds",
+                         "add statements: - {en: …, zh: …, source: {seed: …, quote: …}}")
+        return found
+
+    def words(self) -> Words | None:
+        """`words: {by: {en, zh}, zh: translation, source: {seed, quote}}`: an investor's own words."""
+        raw = self.get("words", dict, required=False)
+        if raw is None:
+            return None
+        by = raw.get("by")
+        if set(raw) != {"by", "zh", "source"} or not isinstance(raw.get("zh"), str) or not raw["zh"] \
+                or not isinstance(by, dict) or set(by) != {"en", "zh"} or not all(isinstance(v, str) and v for v in by.values()):
+            self.problem("words", "'words' needs by: {en, zh}, zh (the site's translation) and source",
+                         "write words: {by: {en: \"…\", zh: …}, zh: …, source: {seed: \"000\", quote: \"the words\"}}")
+            return None
+        source = self.source(raw.get("source"), "words")
+        return Words(Text(by["en"], by["zh"]), raw["zh"], source) if source else None
 
     def sources(self, required: bool = True) -> list[Source]:
         found = [self.source(v, "sources") for v in self.get("sources", list, required, default=[])]
@@ -456,13 +489,33 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
             headline=i.flag("headline"), note=i.text("note", required=False),
             reading=reading, correction=i.get("correction", str, required=False),
             period_inferred=i.flag("period_inferred")))
-    catalogue = Catalogue(sectors, parks, projects, offices, figures)
+    investor = {}
+    for name, keys in INVESTOR_FILES.items():
+        path = data_dir / f"{name}.yml"
+        if not path.is_file():  # optional: a site without stories, support or events has no such page
+            investor[name] = []
+            continue
+        investor[name] = [_story(i) for i in items(name, keys)]
+    catalogue = Catalogue(sectors, parks, projects, offices, figures, **investor)
     if problems:  # ids in a broken file would look unknown everywhere else
         raise InputError(problems)
     problems.extend(_reference_problems(catalogue, data_dir, root))
     if problems:
         raise InputError(problems)
     return catalogue
+
+
+def _story(i: _Item) -> Story:
+    date = None
+    if "date" in i.data or "date_inferred" in i.data:
+        raw = i.get("date", (str, int), default="")
+        try:
+            date = periods.day(raw)
+        except ValueError as err:
+            i.problem("date", str(err).split(" (")[0], "write 2024-05-29, 2024-05, 2024-Q1 or 2024")
+    return Story(id=i.ident(), title=i.text("title") or Text("", ""), statements=i.statements(),
+                 project=i.get("project", str, required=False), park=i.get("park", str, required=False),
+                 date=date, date_inferred=i.flag("date_inferred"), words=i.words() if "words" in i.data else None)
 
 
 def _duplicate_ids(items: list[_Item]) -> list[Problem]:
@@ -508,6 +561,10 @@ def _reference_problems(cat: Catalogue, data_dir: Path, root: Path) -> list[Prob
     if cat.offices and not any(o.city for o in cat.offices):
         problems.append(Problem("data/offices.yml", 1, "no office is marked 'city: true'",
                                 "mark the city's office with 'city: true': it answers where the sources name no office"))
+    for name in INVESTOR_FILES:
+        for story in getattr(cat, name):
+            check(f"data/{name}.yml", [story.project] if story.project else [], "projects", story.id)
+            check(f"data/{name}.yml", [story.park] if story.park else [], "parks", story.id)
     for figure in cat.figures:
         if figure.place != CITY:
             check("data/figures.yml", [figure.place], "parks", figure.id)

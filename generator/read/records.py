@@ -183,6 +183,47 @@ class Figure:
         return self.show_marked(lang, reading_format).replace("**", "")
 
 
+@dataclass(frozen=True)
+class Statement:
+    """One sentence of the site's own (a summary), resting on one quoted source sentence."""
+    text: Text
+    source: Source
+    inferred: bool = False  # the editors' reading (a year the seed leaves out), marked as such
+
+
+@dataclass(frozen=True)
+class Words:
+    """An investor's own words: the English is the seed's sentence, the Chinese the site's translation."""
+    by: Text
+    zh: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Story:
+    """An entry of data/stories.yml, data/support.yml or data/events.yml: a titled list of statements."""
+    id: str
+    title: Text
+    statements: list[Statement]
+    project: str | None = None
+    park: str | None = None
+    date: periods.Period | None = None  # events
+    date_inferred: bool = False
+    words: Words | None = None  # stories
+
+    @property
+    def sources(self) -> list[Source]:
+        return [s.source for s in self.statements] + ([self.words.source] if self.words else [])
+
+
+# The investor catalogues: file -> the keys an entry may have
+INVESTOR_FILES = {
+    "stories": ("id", "title", "project", "park", "words", "statements"),
+    "support": ("id", "title", "project", "park", "statements"),
+    "events": ("id", "title", "project", "park", "date", "date_inferred", "statements"),
+}
+
+
 @dataclass
 class Catalogue:
     sectors: list[Sector]
@@ -190,6 +231,9 @@ class Catalogue:
     projects: list[Project]
     offices: list[Office]
     figures: list[Figure]
+    stories: list[Story] = field(default_factory=list)
+    support: list[Story] = field(default_factory=list)
+    events: list[Story] = field(default_factory=list)
 
     def known_ids(self) -> dict[str, set[str]]:
         return {"sectors": {s.id for s in self.sectors}, "parks": {p.id for p in self.parks},

@@ -71,6 +71,8 @@ def _all_sources(cat: Catalogue) -> list[Source]:
     for park in cat.parks:
         found.extend(f.source for f in park.facts)
     found.extend(f.source for f in cat.figures if f.source.seed)
+    for story in cat.stories + cat.support + cat.events:
+        found.extend(story.sources)
     return found
 
 
