@@ -1,4 +1,4 @@
-"""MkDocs hook: the site's own script and stylesheet, minified where readers get them.
+"""MkDocs hook: the site's own scripts and stylesheet, minified where readers get them.
 
 Every page carries the small search and language-link script inline (overrides/main.html:
 `{% filter jsmin %}`), and loads docs/assets/stylesheets/portal.css; both are commented for
@@ -14,6 +14,7 @@ import rcssmin
 import rjsmin
 
 STYLESHEET = "assets/stylesheets/portal.css"
+SCRIPTS = ("assets/javascripts/portal-search-ui.js",)  # loaded when search opens
 
 
 def on_env(env, config, files):
@@ -22,6 +23,7 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    path = Path(config.site_dir) / STYLESHEET
-    if path.is_file():
-        path.write_text(rcssmin.cssmin(path.read_text(encoding="utf-8")), encoding="utf-8")
+    for name, minify in [(STYLESHEET, rcssmin.cssmin)] + [(name, rjsmin.jsmin) for name in SCRIPTS]:
+        path = Path(config.site_dir) / name
+        if path.is_file():
+            path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -172,8 +172,11 @@ REJECTED_BUILDS = {
 def test_a_failed_make_build_leaves_inputs_and_site_as_they_were(project, case):
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
+    for name in ("package.json", "package-lock.json"):  # the CMS's bundle (make build installs it)
+        shutil.copy2(ROOT / name, project / name)
     shutil.copytree(ROOT / "tools", project / "tools")
     os.symlink(ROOT / ".venv", project / ".venv")
+    os.symlink(ROOT / "node_modules", project / "node_modules")
     assert subprocess.run(["make", "build"], cwd=project, capture_output=True).returncode == 0
     before_site = tree_hash(project / "site")
     change, expected = REJECTED_BUILDS[case]

@@ -130,10 +130,11 @@ def test_search_index_per_language_holds_every_article_whole(built):
         in_lang = {url: page for url, page in pages.items() if page["language"] == lang}
         assert entry["languages"][lang]["page_count"] == len(in_lang)
         assert all(language(url) == lang for url in in_lang), "one index per language"
-        # Every published page of the language is indexed, except the multilingual 404
+        # Every published page of the language is indexed, except the multilingual 404 and the
+        # editors' CMS (/admin/, not a page of the site)
         html = {"/" + p.parent.relative_to(built.site).as_posix() + "/" for p in built.site.rglob("index.html")}
         html = {u.replace("/./", "/") for u in html if language(u.replace("/./", "/")) == lang
-                and not u.startswith("/pagefind/")}
+                and not u.startswith(("/pagefind/", "/admin/"))}
         assert html == set(in_lang)
     # Whole articles, not their opening: the last sentence of a news article is in the index
     slug = "citys-industrial-investment-promotion-landing-park-planning-construction"
@@ -153,5 +154,7 @@ def test_search_files_the_page_names_exist(built):
     html = (built.site / "zh" / "news" / "index.html").read_text(encoding="utf-8")
     bundle = re.search(r'data-portal-bundle="([^"]+)"', html).group(1)
     assert (built.site / "zh" / "news" / bundle / "pagefind-ui.js").resolve().is_file()
-    script = re.search(r'<script src="([^"]+portal-search.js)"', html).group(1)
+    # the search code the page's own (inline) script loads when search opens
+    script = re.search(r'data-portal-script="([^"]+portal-search-ui.js)"', html).group(1)
     assert (built.site / "zh" / "news" / script).resolve().is_file()
+    assert "portalSearch" in html and not re.search(r'<script src="[^"]*portal-search', html)

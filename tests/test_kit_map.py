@@ -37,7 +37,7 @@ def test_boundaries_are_the_packaged_official_divisions_small_and_sourced():
 def _svg_links(site: Path, url_path: str) -> dict[str, str]:
     """href -> <title> of each link in the page's map."""
     html = (site / url_path / "index.html").read_text(encoding="utf-8")
-    svg = re.search(r'<figure class="portal-map"[^>]*>(.*?)</figure>', html, re.S).group(1)
+    svg = re.search(r'<figure class="portal-map[^"]*"[^>]*>(.*?)</figure>', html, re.S).group(1)
     return {href: title for href, title in re.findall(r'<a href="([^"]+)"[^>]*><title>([^<]+)</title>', svg)}
 
 
@@ -64,7 +64,7 @@ def test_map_on_parks_index_and_every_park_page_links_every_park(built, lang):
 def test_map_places_parks_by_district_only(built, lang):
     """A park the seeds give a district for is drawn under that district's name; the others apart."""
     html = (built.site / ROOTS[lang] / "parks" / "index.html").read_text(encoding="utf-8")
-    svg = re.search(r'<figure class="portal-map"[^>]*>(.*?)</figure>', html, re.S).group(1)
+    svg = re.search(r'<figure class="portal-map[^"]*"[^>]*>(.*?)</figure>', html, re.S).group(1)
     labels = {m[2]: (float(m[0]), float(m[1])) for m in re.findall(r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="middle" aria-hidden="true">([^<]+)</text>', svg)}
     badges = {m[0]: (float(m[1]), float(m[2])) for m in re.findall(r'href="[^"]*parks/([^/"]+)/"[^>]*><title>[^<]*</title><circle cx="([\d.]+)" cy="([\d.]+)"', svg)}
     parks = {p["id"]: p for p in _catalogue_parks()}

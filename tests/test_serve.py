@@ -90,7 +90,8 @@ def test_edits_show_in_preview_without_rebuild_loop(server):
     assert wait_for(lambda: "Renamed preview item" in fetch(base + "news/"), 30), log.read_text()
     # A seed edit regenerates its page
     seed = next((root / "seeds").glob("003_*.txt"))
-    seed.write_text(seed.read_text(encoding="utf-8").replace("Mayor Xu Xiaoxiong", "Mayor Xu Xiaoxiong (edited)"),
+    # (a sentence no catalogue quotes: an edit to a quoted one is refused, and named)
+    seed.write_text(seed.read_text(encoding="utf-8").replace("and Xie Guikun attended", "and Xie Guikun (edited) attended"),
                     encoding="utf-8")
     assert wait_for(lambda: "(edited)" in fetch(base + "news/citys-industrial-investment-promotion-landing-park-planning-construction/"), 30), log.read_text()
     # Then it settles: no build keeps triggering another

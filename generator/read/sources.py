@@ -22,7 +22,8 @@ def normalize(text: str) -> str:
 class Located:
     seed: str  # seeds/… path
     slug: str  # the news page made from that seed
-    line: int  # the paragraph's line in the seed: anchor #line-N on the English page
+    line: int  # the paragraph's line in the seed: anchor #line-N on the page of its language
+    lang: str = "en"  # the version it is in: a Chinese version's lines are on the Chinese pages
 
 
 class SourceIndex:
@@ -41,7 +42,7 @@ class SourceIndex:
         for version in post.versions:
             for paragraph in version.paragraphs:
                 if quote in normalize(paragraph.text):
-                    return Located(post.seed, self.slugs[post.seed], paragraph.line)
+                    return Located(post.seed, self.slugs[post.seed], paragraph.line, version.lang)
         return Located(post.seed, self.slugs[post.seed], 0) if quote in self.texts[post.seed] else None
 
     def problems(self, catalogue: Catalogue) -> list[Problem]:

@@ -31,13 +31,20 @@ class Linker:
         return self.page(f"news/{slug}.md")
 
     def source(self, located: Located | None) -> str | None:
-        """The paragraph of the English news page that holds the quoted sentence."""
+        """The paragraph of the news page that holds the quoted sentence: the English page for a
+        sentence of the post's English version, the Chinese page (of this site's language, or
+        /zh/ from the English site) for one of its Chinese version (seed 001 has one)."""
         if located is None:
             return None
         anchor = f"#line-{located.line}" if located.line else ""
-        if self.lang == "en":
+        if located.lang == "en" and self.lang == "en":
             return self.page(f"news/{located.slug}.md") + anchor
-        # From /zh/<dirs>/<page>/ up to the site root, then the English page
+        # Plain relative URLs (these links may stand in HTML): up to this language's root, then to
+        # the site root for the English page, or into /zh/ from the English site
         name = self.path.rsplit("/", 1)[-1]
-        depth = self.path.count("/") + (0 if name.startswith("index.") else 1) + 1
-        return "../" * depth + f"news/{located.slug}/" + anchor
+        depth = self.path.count("/") + (0 if name.startswith("index.") else 1)
+        if located.lang == "en":
+            depth, folder = depth + 1, ""
+        else:
+            folder = "zh/" if self.lang == "en" else ""
+        return "../" * depth + f"{folder}news/{located.slug}/" + anchor

@@ -1,0 +1,203 @@
+// Search: Pagefind's default UI in a dialog. This file, Pagefind and the index load when a reader
+// first opens search (assets/javascripts/portal-search.js, in every page, loads it); a page view
+// downloads none of them.
+//
+// Chinese (generator/publish/search.py): both Chinese indexes read Simplified (the Traditional
+// pages are indexed as their Simplified rendering, character for character), so a query is
+// turned into Simplified first (t2s.json, beside the bundle), and a Traditional result shows
+// its own characters again (its `hant` metadata: the Han characters of its text, in order);
+// a long Chinese run is cut into the index's words (t2s.json lists them), as the index was.
+// Synonyms are indexed after a "⁂" and cut from excerpts. A query with no result here shows
+// how many the other two languages have, with links to search there.
+(function () {
+  "use strict";
+  var button = document.querySelector("[data-portal-search]");
+  var dialog = document.querySelector("dialog.portal-search");
+  if (!button || !dialog) return;
+  // Absolute paths: Pagefind needs them when the site is served under a sub-path (/portal/)
+  var bundle = new URL(dialog.dataset.portalBundle, document.baseURI);
+  var root = new URL(dialog.dataset.portalRoot, document.baseURI);
+  var language = (document.documentElement.lang || "en").toLowerCase();
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+  var WORDS = {
+    "en": { none: "No results in English. In the other languages:", count: function (n) { return n + (n === 1 ? " result" : " results"); }, name: "English" },
+    "zh": { none: "简体中文版没有结果。其他语言版本：", count: function (n) { return n + " 个结果"; }, name: "简体中文" },
+    "zh-hant": { none: "繁體中文版沒有結果。其他語言版本：", count: function (n) { return n + " 個結果"; }, name: "繁體中文" }
+  };
+  var words = WORDS[language] || WORDS.en;
+  var toSimplified = {};  // t2s.json: Traditional character -> Simplified
+  var loading = null;
+  var ui = null;
+
+  var indexed = {};  // t2s.json: the Chinese words of the Chinese indexes
+  var longest = 1;
+
+  function simplified(term) {
+    return term.replace(HAN, function (c) { return toSimplified[c] || c; });
+  }
+
+  // A long run of Chinese (5 characters or more) that is not itself an indexed word, cut into
+  // the index's words, longest first: 超长期特别国债 -> 超 长期 特别 国债
+  function segmented(term) {
+    return term.replace(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{5,}/g, function (run) {
+      if (indexed[run]) return run;
+      var parts = [];
+      for (var i = 0; i < run.length;) {
+        var n = Math.min(longest, run.length - i);
+        while (n > 1 && !indexed[run.substr(i, n)]) n--;
+        parts.push(run.substr(i, n));
+        i += n;
+      }
+      return " " + parts.join(" ") + " ";
+    }).replace(/\s+/g, " ").trim();
+  }
+
+  function chinese(term) {
+    return segmented(simplified(term));
+  }
+
+  // Synonyms: indexed first, between two "⁂", never shown: an excerpt holding one starts
+  // at or inside them, so what follows the last one is the page's own text
+  function withoutSynonyms(excerpt) {
+    var last = excerpt.lastIndexOf("⁂");
+    return last < 0 ? excerpt : excerpt.slice(last + 1).replace(/^(<\/mark>)?[\s.\u200b]+/, "");
+  }
+
+  // A Traditional page's excerpt in its own characters: the excerpt is a run of the indexed
+  // (Simplified) content; its n-th Han character is the page's n-th, in `hant`
+  function traditional(result) {
+    var hant = result.meta && result.meta.hant;
+    if (!hant) return result;
+    delete result.meta.hant;
+    var plain = result.content.replace(/\u200b/g, "");
+    var excerpt = result.excerpt.replace(/<\/?mark>/g, "").replace(/\u200b/g, "");
+    var at = plain.indexOf(excerpt);
+    if (at < 0) return result;
+    var index = (plain.slice(0, at).match(HAN) || []).length;
+    result.excerpt = result.excerpt.replace(HAN, function (c) { return hant.charAt(index++) || c; });
+    return result;
+  }
+
+  function processResult(result) {
+    result = traditional(result);
+    result.excerpt = withoutSynonyms(result.excerpt);
+    return result;
+  }
+
+  // The other languages: the language roots of the head's hreflang links, each searched by
+  // its own Pagefind instance (a module of its own: the bundle's pagefind.js with a query)
+  var others = Array.prototype.filter.call(
+    document.querySelectorAll('link[rel=alternate][hreflang]:not([hreflang=x-default])'),
+    function (link) { return link.hreflang.toLowerCase() !== language; });
+  var instances = {};
+  var asked = 0;
+  var offer = document.createElement("p");
+  offer.className = "portal-search__elsewhere";
+  offer.setAttribute("role", "status");
+  offer.hidden = true;
+
+  function instance(code) {
+    if (!instances[code]) {
+      // This language's: the UI's own instance (the same module), its index already loaded
+      if (code === language) return import(bundle.href + "pagefind.js");
+      instances[code] = import(bundle.href + "pagefind.js?language=" + encodeURIComponent(code)).then(function (pf) {
+        return pf.options({ basePath: bundle.pathname, baseUrl: root.pathname, language: code }).then(function () { return pf; });
+      });
+    }
+    return instances[code];
+  }
+
+  function count(code, term) {
+    return instance(code).then(function (pf) {
+      return pf.search(code.indexOf("zh") === 0 ? chinese(term) : term);
+    }).then(function (found) { return found.results.length; });
+  }
+
+  function elsewhere(term) {
+    var ask = ++asked;
+    offer.hidden = true;
+    if (!term.trim() || !others.length) return;
+    count(language, term).then(function (here) {
+      if (here || ask !== asked) return;
+      return Promise.all(others.map(function (link) { return count(link.hreflang.toLowerCase(), term); }))
+        .then(function (counts) {
+          if (ask !== asked) return;
+          offer.textContent = words.none + " ";
+          others.forEach(function (link, i) {
+            var target = new URL(link.href);
+            var a = document.createElement("a");
+            a.href = new URL(target.pathname, location.href).pathname + "?q=" + encodeURIComponent(term);
+            a.hreflang = link.hreflang;
+            a.lang = link.hreflang;
+            a.dataset.portalCount = counts[i];
+            a.textContent = (WORDS[link.hreflang.toLowerCase()] || WORDS.en).name + ": " + words.count(counts[i]);
+            if (i) offer.appendChild(document.createTextNode(" · "));
+            offer.appendChild(a);
+          });
+          offer.hidden = false;
+        });
+    }).catch(function () { /* the offer is a help: without it, search works as before */ });
+  }
+
+  function load() {
+    if (loading) return loading;
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = bundle.href + "pagefind-ui.css";
+    document.head.appendChild(css);
+    var map = fetch(bundle.href + "t2s.json").then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (m) {
+        toSimplified = m.t2s || {};
+        (m.words || []).forEach(function (w) { indexed[w] = true; longest = Math.max(longest, w.length); });
+      }, function () {});
+    loading = Promise.all([map, new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = bundle.href + "pagefind-ui.js";
+      script.onload = resolve;
+      script.onerror = function () { loading = null; reject(new Error("search could not load")); };
+      document.head.appendChild(script);
+    })]).then(function () {
+      // The UI reads its language (labels, index) from <html lang>
+      ui = new PagefindUI({
+        element: dialog.querySelector(".portal-search__ui"),
+        bundlePath: bundle.pathname,
+        baseUrl: root.pathname,
+        showImages: false,
+        showSubResults: false,
+        autofocus: true,
+        // Less weight on page length than Pagefind's default (0.75): a long page such as the
+        // glossary must still rank first for the terms it defines
+        ranking: { pageLength: 0.25 },
+        processTerm: function (term) {
+          elsewhere(term);
+          return language.indexOf("zh") === 0 ? chinese(term) : term;
+        },
+        processResult: processResult,
+        // Pagefind has no zh-Hant strings (it would show Simplified): the language's own, if set
+        translations: dialog.dataset.portalTranslations ? JSON.parse(dialog.dataset.portalTranslations) : undefined
+      });
+      dialog.querySelector(".portal-search__ui").after(offer);
+    });
+    return loading;
+  }
+
+  function open(term) {
+    load().then(function () {
+      if (!dialog.open) dialog.showModal();
+      var input = dialog.querySelector("input");
+      if (!input) return;
+      // Pagefind's input has only a title; screen readers need a label (axe: label-title-only)
+      input.setAttribute("aria-label", dialog.getAttribute("aria-label"));
+      input.focus();
+      if (typeof term === "string" && term) ui.triggerSearch(term);
+    });
+  }
+
+  window.portalSearch = open;  // for the page's own small script (portal-search.js)
+  dialog.querySelector("[data-portal-search-close]").addEventListener("click", function () { dialog.close(); });
+  // A click on the backdrop (outside the dialog's box) closes it
+  dialog.addEventListener("click", function (event) {
+    if (event.target === dialog) dialog.close();
+  });
+  dialog.addEventListener("close", function () { button.focus(); });
+})();
