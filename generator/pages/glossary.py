@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..core.errors import InputError, Problem
 from ..core.paths import lang_path
-from ..read.catalogue import Text, _duplicate_ids, _items
+from ..read.catalogue import Text, _duplicate_ids
+from ..read.entries import read_items
 from ..read.schema import LANGS, NewsMeta
 from ..text.links import Linker
 from .page import Page
@@ -33,7 +34,7 @@ class Term:
 def load(path: Path, shown: str) -> list[Term]:
     problems: list[Problem] = []
     terms = []
-    items = _items(path, shown, problems, ("id", "term", "zh_from_seed", "match", "explanation"))
+    items = read_items(path, shown, problems, ("id", "term", "zh_from_seed", "match", "explanation"))
     problems.extend(_duplicate_ids(items))
     for i in items:
         terms.append(Term(i.ident(), i.text("term") or Text("", ""),

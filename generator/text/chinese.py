@@ -35,11 +35,11 @@ def _converter(config: str = "t2s") -> opencc.OpenCC:
 
 
 def load_phrases(path: Path = PHRASES, shown: str = "data/zh_phrases.yml") -> list[Phrase]:
-    from ..read.catalogue import _items  # the catalogues' reader: same messages, same line numbers
+    from ..read.entries import read_items  # the catalogues' reader: same messages, same line numbers
 
     problems: list[Problem] = []
     phrases, seen = [], set()
-    for i in _items(path, shown, problems, ("from", "to", "seed", "why")):
+    for i in read_items(path, shown, problems, ("from", "to", "seed", "why")):
         source, target = i.get("from", str, default=""), i.get("to", str, default="")
         seed, why = str(i.get("seed", (str, int), default="")), i.get("why", str, default="")
         if source in seen:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..core.errors import InputError, Problem
 from ..core.model import Post
-from ..read.catalogue import Text, _items
+from ..read.catalogue import Text
+from ..read.entries import read_items
 from ..read.sources import normalize
 
 KEYS = ("id", "seed", "wrong", "corrected", "note", "evidence", "uncertain")
@@ -61,7 +62,7 @@ class Segment:
 def load(path: Path, shown: str) -> list[Correction]:
     problems: list[Problem] = []
     found, seen = [], set()
-    for i in _items(path, shown, problems, KEYS):
+    for i in read_items(path, shown, problems, KEYS):
         entry = Correction(id=i.get("id", str, default=""), seed=str(i.get("seed", (str, int), default="")),
                            wrong=i.get("wrong", str, default=""), corrected=i.text("corrected", required=False),
                            note=i.text("note") or Text("", ""), evidence=i.get("evidence", str, default=""),

@@ -1,0 +1,354 @@
+"""Reader: one catalogue file's entries, each with the line of every key, read into typed values.
+
+`read_items` parses a YAML list with its line numbers; an `Item` hands out its keys as typed
+values (texts in both languages, sources, choices, investor figures), and records a problem at
+the key's line for anything it cannot use. The catalogue reader (catalogue.py) builds the
+records from them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from ..core import frontmatter, periods, units, urls
+from ..core.errors import InputError, Problem
+from ..core.slugs import SLUG_HINT, is_slug
+from .records import TOPICS, InvestorFact, OfficeLink, Source, Statement, Text, Words
+
+
+class Item:
+    """One YAML mapping with the line of each key, read with typed getters that record problems."""
+
+    def __init__(self, node: yaml.MappingNode, file: str, problems: list[Problem], allowed: tuple[str, ...]):
+        self.file, self.problems = file, problems
+        self.line = node.start_mark.line + 1
+        self.values, self.lines = {}, {}
+        for k, v in node.value:
+            line = k.start_mark.line + 1
+            if not isinstance(k, yaml.ScalarNode):
+                self.problems.append(Problem(file, line, "a key is not a plain name", "write 'key: value'"))
+                continue
+            if k.value in self.values:  # YAML would let the last one win silently
+                self.problems.append(Problem(file, line, f"duplicate key '{k.value}' (first on line {self.lines[k.value]})",
+                                             "keep one of the two lines"))
+                continue
+            self.values[k.value], self.lines[k.value] = v, line
+        constructor = yaml.SafeLoader("")  # builds values from the nodes already parsed
+        self.data = {}
+        for k, v in self.values.items():
+            try:
+                self.data[k] = constructor.construct_object(v, deep=True)
+            except ValueError as err:  # a value YAML cannot build, such as the date 2024-13-01
+                self.data[k] = None
+                if k != "investor_facts":  # read node by node, each problem at its own line
+                    self.problem(k, f"'{k}' holds a value YAML cannot read ({err})", "check the dates and numbers in it")
+        for key in self.data:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                self.problem(key, f"unknown key '{key}'",
+                             f"did you mean '{close[0]}'?" if close else f"remove it; keys here are {', '.join(allowed)}")
+
+    def problem(self, key: str | None, message: str, fix: str):
+        self.problems.append(Problem(self.file, self.lines.get(key, self.line), message, fix))
+
+    def get(self, key: str, kind: type | tuple, required: bool = True, default=None):
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problem(key, f"missing '{key}'", f"add '{key}:' to this entry (line {self.line})")
+            return default
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            self.problem(key, f"'{key}' has the wrong type ({type(value).__name__})",
+                         f"give '{key}' a value of type {getattr(kind, '__name__', kind)}")
+            return default
+        return value
+
+    def ident(self, key: str = "id") -> str:
+        """An id: it becomes a file name and a URL, so only the slug form passes."""
+        value = self.get(key, str, default="")
+        if value and not is_slug(value):
+            self.problem(key, f"'{key}' {value!r} is not lower-case words joined by '-'", SLUG_HINT)
+            return ""
+        return value
+
+    def flag(self, key: str) -> bool:
+        """true or false, nothing else ('no' in quotes is text, and text is not false)."""
+        return bool(self.get(key, bool, required=False, default=False))
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value = self.get(key, str, default="")
+        if value and value not in choices:
+            self.problem(key, f"'{key}' is {value!r}", f"use one of {', '.join(choices)}")
+        return value
+
+    def text(self, key: str, required: bool = True) -> Text | None:
+        value = self.get(key, dict, required)
+        if value is None:
+            return None
+        if set(value) != {"en", "zh"} or not all(isinstance(value[lang], str) and value[lang] for lang in ("en", "zh")):
+            self.problem(key, f"'{key}' needs exactly an en and a zh text (keys found: {', '.join(map(str, value))})",
+                         f"write '{key}: {{en: \"…\", zh: …}}' and quote text that holds a comma")
+            return Text(str(value.get("en", "")), str(value.get("zh", "")))
+        return Text(value["en"], value["zh"])
+
+    def strings(self, key: str) -> list[str]:
+        value = self.get(key, list, required=False, default=[])
+        if not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+            self.problem(key, f"'{key}' must be a list of names", f"write '{key}: [first, second]'")
+            return []
+        return [str(v) for v in value]
+
+    def aliases(self) -> dict[str, list[str]]:
+        return self.aliases_of("aliases")
+
+    def aliases_of(self, key: str) -> dict[str, list[str]]:
+        """{en: [...], zh: [...]}: other names or forms of the entry in each language."""
+        value = self.get(key, dict, required=False, default={}) or {}
+        out = {}
+        for lang in ("en", "zh"):
+            forms = value.get(lang) or []
+            if isinstance(forms, str):
+                forms = [forms]
+            if not isinstance(forms, list) or not all(isinstance(f, str) and f for f in forms):
+                self.problem(key, f"'{key}' {lang} must be a list of texts (found {forms!r})",
+                             f"write '{key}: {{en: [\"…\"], zh: [\"…\"]}}'")
+                forms = []
+            out[lang] = forms
+        extra = [str(k) for k in value if k not in ("en", "zh")]
+        if extra:
+            self.problem(key, f"'{key}' has unknown language(s) {', '.join(extra)}", "use en and zh")
+        return out
+
+    def source(self, value, key: str) -> Source | None:
+        if not isinstance(value, dict) or not value.get("seed") or not value.get("quote"):
+            self.problem(key, f"'{key}' needs a seed and a quote",
+                         "write {seed: \"000\", quote: \"the sentence, word for word\"}")
+            return None
+        return Source(str(value["seed"]), str(value["quote"]), self.file, self.lines.get(key, self.line))
+
+    def office(self) -> OfficeLink | None:
+        """`office: {id: …, source: {seed: …, quote: …}}`: the office a source names for the entry."""
+        value = self.get("office", dict, required=False)
+        if value is None:
+            return None
+        if not isinstance(value.get("id"), str) or not value.get("id") or set(value) - {"id", "source"}:
+            self.problem("office", "'office' needs an office id and the source that names it",
+                         "write office: {id: <id from data/offices.yml>, source: {seed: \"000\", quote: \"…\"}}")
+            return None
+        source = self.source(value.get("source"), "office")
+        return OfficeLink(value["id"], source) if source else None
+
+    def investor_facts(self) -> dict[str, InvestorFact]:
+        """`investor_facts: {land_price: {value, unit, period, source: {url, document}, checked}}`:
+        official figures an editor adds; each problem at the line of its own key."""
+        node = self.values.get("investor_facts")
+        if node is None or isinstance(node, yaml.ScalarNode) and node.value in ("", "null", "~"):
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            self.problem("investor_facts", "'investor_facts' must be a mapping of topics",
+                         f"write 'investor_facts:' then one topic per line ({', '.join(TOPICS)})")
+            return {}
+        constructor = yaml.SafeLoader("")
+        out = {}
+        for key, value in node.value:
+            topic, line = str(key.value), key.start_mark.line + 1
+            if topic not in TOPICS:
+                close = difflib.get_close_matches(topic, TOPICS, n=1)
+                self.problems.append(Problem(self.file, line, f"unknown investor topic '{topic}'",
+                                             f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(TOPICS)}"))
+                continue
+            if not isinstance(value, yaml.MappingNode):
+                self.problems.append(Problem(self.file, line, f"'{topic}' must give value, unit, period, source and checked",
+                                             "write them one per line under the topic, indented"))
+                continue
+            fact = InvestorFactReader(topic, line, value, constructor, self).read()
+            if fact:
+                out[topic] = fact
+        return out
+
+    def statements(self) -> list[Statement]:
+        """`statements: [{en, zh, source: {seed, quote}, inferred: true?}]`: the site's words, each on its sentence."""
+        found = []
+        for raw in self.get("statements", list, default=[]):
+            if not isinstance(raw, dict) or set(raw) - {"en", "zh", "source", "inferred"} \
+                    or not all(isinstance(raw.get(k), str) and raw[k] for k in ("en", "zh")) \
+                    or not isinstance(raw.get("inferred", False), bool):
+                self.problem("statements", "a statement needs en, zh and source (and inferred: true if it is the editors' reading)",
+                             "write - {en: \"…\", zh: …, source: {seed: \"000\", quote: \"…\"}}")
+                continue
+            source = self.source(raw.get("source"), "statements")
+            if source:
+                found.append(Statement(Text(raw["en"], raw["zh"]), source, raw.get("inferred", False)))
+        if not found:
+            self.problem("statements", "an entry needs at least one statement from the seeds",
+                         "add statements: - {en: …, zh: …, source: {seed: …, quote: …}}")
+        return found
+
+    def words(self) -> Words | None:
+        """`words: {by: {en, zh}, zh: translation, source: {seed, quote}}`: an investor's own words."""
+        raw = self.get("words", dict, required=False)
+        if raw is None:
+            return None
+        by = raw.get("by")
+        if set(raw) != {"by", "zh", "source"} or not isinstance(raw.get("zh"), str) or not raw["zh"] \
+                or not isinstance(by, dict) or set(by) != {"en", "zh"} or not all(isinstance(v, str) and v for v in by.values()):
+            self.problem("words", "'words' needs by: {en, zh}, zh (the site's translation) and source",
+                         "write words: {by: {en: \"…\", zh: …}, zh: …, source: {seed: \"000\", quote: \"the words\"}}")
+            return None
+        source = self.source(raw.get("source"), "words")
+        return Words(Text(by["en"], by["zh"]), raw["zh"], source) if source else None
+
+    def sources(self, required: bool = True) -> list[Source]:
+        found = [self.source(v, "sources") for v in self.get("sources", list, required, default=[])]
+        return [s for s in found if s]
+
+
+_FACT_KEYS = ("value", "unit", "period", "label", "source", "checked")
+
+
+class InvestorFactReader:
+    """One topic of `investor_facts`, read with the line of each of its keys."""
+
+    def __init__(self, topic: str, line: int, node: yaml.MappingNode, constructor, item: Item):
+        self.topic, self.line, self.item = topic, line, item
+        self.data, self.lines = {}, {}
+        for k, v in node.value:
+            self.lines[str(k.value)] = k.start_mark.line + 1
+            try:
+                self.data[str(k.value)] = constructor.construct_object(v, deep=True)
+            except ValueError:  # 2024-13-01 looks like a date to YAML: kept as text, refused below
+                self.data[str(k.value)] = v.value if isinstance(v, yaml.ScalarNode) else None
+        self.ok = True
+
+    def problem(self, key: str | None, message: str, fix: str):
+        self.ok = False
+        self.item.problems.append(Problem(self.item.file, self.lines.get(key, self.line),
+                                          f"{self.topic}: {message}", fix))
+
+    def read(self) -> InvestorFact | None:
+        suggested = set()  # a misspelt key is one problem, not also a missing one
+        for key in self.data:
+            if key not in _FACT_KEYS:
+                close = difflib.get_close_matches(key, _FACT_KEYS, n=1)
+                suggested.update(close)
+                self.problem(key, f"unknown key '{key}'",
+                             f"did you mean '{close[0]}'?" if close else f"keys here are {', '.join(_FACT_KEYS)}")
+        for key in ("value", "unit", "period", "source", "checked"):
+            if key not in suggested and self.data.get(key) is None:
+                self.problem(None, f"missing '{key}'", f"add '{key}:' under {self.topic} (line {self.line})")
+        value = self.value()
+        unit = self.data.get("unit")
+        allowed = TOPICS[self.topic]
+        if unit is not None and unit not in allowed:
+            self.problem("unit", f"unit {unit!r} does not fit this topic", f"use {' or '.join(allowed)}")
+        period = None
+        if self.data.get("period") is not None:
+            try:
+                period = periods.parse(self.data["period"])
+            except ValueError as err:
+                self.problem("period", str(err).split(" (")[0], periods.HINT)
+        checked = self.checked()
+        url, document = self.source()
+        label = self.text("label")
+        if not self.ok or value is None or period is None or checked is None:
+            return None
+        return InvestorFact(self.topic, value, unit, period, checked, url, document, label)
+
+    def value(self) -> Decimal | None:
+        raw = self.data.get("value")
+        if raw is None:
+            return None
+        try:
+            if isinstance(raw, bool):
+                raise units.UnitError("")
+            value = Decimal(str(raw)) if isinstance(raw, (int, float)) else units.parse_en(str(raw))
+            if not value.is_finite() or value < 0:
+                raise units.UnitError("")
+            return value
+        except (units.UnitError, InvalidOperation):
+            self.problem("value", f"value {raw!r} is not a number", "write the number as the source gives it: 0.65, 250000 or 250,000")
+            return None
+
+    def checked(self) -> dt.date | None:
+        raw = self.data.get("checked")
+        if raw is None:
+            return None
+        if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):
+            self.problem("checked", f"checked {raw!r} is not a date", "write the day you checked the source as YYYY-MM-DD")
+            return None
+        if raw > dt.date.today():
+            self.problem("checked", f"checked {raw.isoformat()} is in the future", "write the day you checked the source")
+            return None
+        return raw
+
+    def text(self, key: str) -> Text | None:
+        raw = self.data.get(key)
+        if raw is None:
+            return None
+        if not isinstance(raw, dict) or set(raw) != {"en", "zh"} or not all(isinstance(v, str) and v for v in raw.values()):
+            self.problem(key, f"'{key}' needs exactly an en and a zh text", f"write '{key}: {{en: \"…\", zh: …}}'")
+            return None
+        return Text(raw["en"], raw["zh"])
+
+    def source(self) -> tuple[str | None, Text | None]:
+        raw = self.data.get("source")
+        if raw is None:
+            return None, None
+        if not isinstance(raw, dict) or not raw or set(raw) - {"url", "document"}:
+            self.problem("source", "'source' needs the address of the published source, its title, or both",
+                         "write source: {url: https://…, document: {en: \"…\", zh: …}}")
+            return None, None
+        url = raw.get("url")
+        if url is not None:
+            fix = urls.source_url_problem(url) if isinstance(url, str) else "write the address as text"
+            if fix:
+                self.problem("source", f"source url {url!r} is not a web address the site links to", fix)
+                url = None
+        document = None
+        if raw.get("document") is not None:
+            doc = raw["document"]
+            if isinstance(doc, dict) and set(doc) == {"en", "zh"} and all(isinstance(v, str) and v for v in doc.values()):
+                document = Text(doc["en"], doc["zh"])
+            else:
+                self.problem("source", "the source 'document' needs exactly an en and a zh title",
+                             "write document: {en: \"…\", zh: …}")
+        return url, document
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_items(path: Path, shown: str, problems: list[Problem], allowed) -> list[Item]:
+    try:
+        text = frontmatter.decode(path.read_bytes(), shown)
+        try:  # libyaml's parser where PyYAML has it: several times faster, the same nodes and lines
+            node = yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:  # PyYAML's own parser says what is wrong more precisely
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except InputError as err:
+        problems.extend(err.problems)
+        return []
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problems.append(Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML ({getattr(err, 'problem', err)})",
+                                frontmatter.yaml_fix(err, line_offset=1)))
+        return []
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        problems.append(Problem(shown, 1, "expected a list of entries", "start each entry with '- id: …'"))
+        return []
+    items = []
+    for child in node.value:
+        if isinstance(child, yaml.MappingNode):
+            items.append(Item(child, shown, problems, allowed))
+        else:
+            problems.append(Problem(shown, child.start_mark.line + 1, "entry is not a mapping",
+                                    "write the entry as 'key: value' lines"))
+    return items
+
+
