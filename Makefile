@@ -29,7 +29,8 @@ status: $(STAMP)
 test: $(STAMP) $(AXE)
 	tools/system-packages pdf browser java
 	$(PY) -m generator check
-	$(PY) -m pytest -q
+	# Two workers, one per core: the builds and browsers of independent tests side by side
+	$(PY) -m pytest -q -n 2
 
 $(STAMP): pyproject.toml
 	tools/system-packages venv

@@ -74,3 +74,15 @@ def pristine(tmp_path_factory):
 def project(tmp_path, pristine):
     """A built copy of the project of its own (copied from one built once: the build is the slow part)."""
     return Path(shutil.copytree(pristine, tmp_path / "p", symlinks=True))
+
+
+@pytest.fixture(scope="module")
+def page(built):
+    """The built site served under /portal/, as published (Pagefind's paths must hold under a
+    sub-path), and one Chromium tab: the search tests' (base address, tab)."""
+    from browser import browser, serve
+
+    with serve(built.site, mount="portal") as base, browser() as chromium:
+        tab = chromium.new_page()
+        yield base, tab
+        tab.close()

@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import browser, search, search_requests, serve
+from browser import search, search_requests
 
 pytestmark = pytest.mark.browser
 
@@ -57,15 +57,6 @@ CHINESE = {
     "关键数据": "figures/",
     "电话": "contact/",
 }
-
-
-@pytest.fixture(scope="module")
-def page(built):
-    # Served under /portal/, as published: Pagefind's paths must hold under a sub-path
-    with serve(built.site, mount="portal") as base, browser() as chromium:
-        tab = chromium.new_page()
-        yield base, tab
-        tab.close()
 
 
 def first_result(page, lang: str, query: str) -> tuple[str, list[str]]:

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import browser, search, serve
+from browser import search
 
 pytestmark = pytest.mark.browser
 
@@ -15,14 +15,6 @@ QUERIES = {
     "zh/": ["地价", "电价", "优惠政策", "用工"],
     "zh-hant/": ["地價", "電價", "優惠政策"],
 }
-
-
-@pytest.fixture(scope="module")
-def page(built):
-    with serve(built.site, mount="portal") as base, browser() as chromium:
-        tab = chromium.new_page()
-        yield base, tab
-        tab.close()
 
 
 @pytest.mark.parametrize("lang,query", [(lang, q) for lang, qs in QUERIES.items() for q in qs])

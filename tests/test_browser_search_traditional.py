@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import browser, search, search_requests, serve
+from browser import search, search_requests
 from conftest import ROOT, indexed_pages
 from generator.pages import traditional
 from test_browser_search import CHINESE, firsts
@@ -15,14 +15,6 @@ pytestmark = pytest.mark.browser
 # The Simplified queries of the Chinese search test, as a reader in Hong Kong types them
 CONVERT = traditional.converter(tuple(traditional.load_phrases(ROOT / "data" / traditional.PHRASES, "data")))
 TRADITIONAL = {CONVERT(query): page for query, page in CHINESE.items()}
-
-
-@pytest.fixture(scope="module")
-def page(built):
-    with serve(built.site, mount="portal") as base, browser() as chromium:
-        tab = chromium.new_page()
-        yield base, tab
-        tab.close()
 
 
 def results(page, query: str) -> list[str]:

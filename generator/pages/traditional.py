@@ -22,6 +22,7 @@ import yaml
 
 from ..core.errors import InputError, Problem
 from ..core.paths import lang_path
+from ..read.entries import yaml_list
 from ..read.schema import NewsMeta
 from .page import Page, with_tooltips
 from .render import strings
@@ -51,21 +52,10 @@ class Phrase:
 def load_phrases(path: Path, shown: str) -> list[Phrase]:
     """The phrase dictionary, validated: each entry must fix something and keep the words."""
     problems: list[Problem] = []
-    if not path.is_file():
-        return []  # no fixes: OpenCC alone
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError([Problem(shown, mark.line + 1 if mark else 1, "not valid YAML",
-                                  "fix the YAML syntax near this line")]) from None
-    if node is None:
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        raise InputError([Problem(shown, node.start_mark.line + 1, "expected a list of phrases",
-                                  "write entries as '- simplified: …' with traditional and why")])
+    # no file: no fixes, OpenCC alone
+    items = yaml_list(path, shown, "phrases", "write entries as '- simplified: …' with traditional and why")
     phrases = []
-    for item in node.value:
+    for item in items:
         line = item.start_mark.line + 1
         data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
         if not isinstance(data, dict) or not set(_PHRASE_KEYS) <= set(data) <= set(_PHRASE_KEYS + _OPTIONAL_KEYS) or \

@@ -352,3 +352,19 @@ def read_items(path: Path, shown: str, problems: list[Problem], allowed) -> list
     return items
 
 
+def yaml_list(path: Path, shown: str, expected: str, hint: str) -> list[yaml.Node]:
+    """The entries of a YAML list file as nodes (with their lines), [] for a missing or empty file;
+    InputError naming the line where the file is not YAML or not a list."""
+    if not path.is_file():
+        return []
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise InputError([Problem(shown, mark.line + 1 if mark else 1, "not valid YAML",
+                                  "fix the YAML syntax near this line")]) from None
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        raise InputError([Problem(shown, node.start_mark.line + 1, f"expected a list of {expected}", hint)])
+    return node.value

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..core.errors import InputError, Problem
+from .entries import yaml_list
 
 FILE = "search_synonyms.yml"
 _KEYS = {"page", "zh", "en", "why"}
@@ -31,22 +32,10 @@ class Synonym:
 def load(path: Path, shown: str, pages: set[str] | None = None) -> list[Synonym]:
     """The synonym list, validated; `pages`: the site's page paths, when known (each entry's
     page must be one of them). Raises InputError naming file and line."""
-    if not path.is_file():
-        return []
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError([Problem(shown, mark.line + 1 if mark else 1, "not valid YAML",
-                                  "fix the YAML syntax near this line")]) from None
-    if node is None:
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        raise InputError([Problem(shown, node.start_mark.line + 1, "expected a list of entries",
-                                  "write entries as '- page: parks/…/' with zh: [...] and/or en: [...]")])
+    items = yaml_list(path, shown, "entries", "write entries as '- page: parks/…/' with zh: [...] and/or en: [...]")
     problems: list[Problem] = []
     entries: list[Synonym] = []
-    for item in node.value:
+    for item in items:
         line = item.start_mark.line + 1
         data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
         if not isinstance(data, dict) or "page" not in data or not set(data) <= _KEYS:
