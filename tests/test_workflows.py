@@ -119,3 +119,12 @@ def test_every_workflow_caches_pip_downloads():
     for workflow in sorted(p.name for p in WORKFLOWS.glob("*.yml")):
         setup = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/setup-python@")]
         assert setup and all(s["with"].get("cache") == "pip" for s in setup), workflow
+
+
+def test_every_workflow_that_builds_caches_npm_downloads():
+    # make build installs the CMS's bundle with npm ci
+    assert "npm ci" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    for workflow in sorted(p.name for p in WORKFLOWS.glob("*.yml")):
+        if "make build" in [s.get("run") for s in steps(workflow)]:
+            setup = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/setup-node@")]
+            assert setup and all(s["with"].get("cache") == "npm" for s in setup), workflow
