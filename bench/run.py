@@ -20,13 +20,10 @@ import platform
 import pstats
 import re
 import shutil
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -35,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from bench import hugo_site, peer, synthetic  # noqa: E402
+from bench import hugo_site, peer, preview, synthetic  # noqa: E402
 from generator.core.paths import copy_project as _copy  # noqa: E402
 from generator.core.site_config import site_names  # noqa: E402
 
@@ -154,67 +151,6 @@ def page_weights(root: Path, site: Path) -> dict:
     return weights
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode()
-    except OSError:
-        return ""
-
-
-def serve_latency(root: Path) -> dict:
-    """As `make serve` runs it: seconds from saving an edit until the preview shows it (median
-    of three edits), and after a bad edit the slowest answer among a few pages."""
-    subprocess.run([PY, "-m", "generator", "--root", str(root), "build", "--drafts"], check=True, env=ENV,
-                   stdout=subprocess.DEVNULL)
-    port = _free_port()
-    log = open(root / "serve.log", "w")
-    proc = subprocess.Popen([MKDOCS, "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}",
-                             "-f", str(root / "mkdocs.serve.yml")], cwd=root, env=ENV, stdout=log, stderr=log)
-    base = f"http://127.0.0.1:{port}/portal/"
-    item = root / "docs" / "news" / "bench-item-0.md"
-    original = item.read_text(encoding="utf-8")
-
-    def shows(marker: str, limit: float = 600) -> float:
-        start = time.perf_counter()
-        while marker not in _fetch(base + "news/bench-item-0/"):
-            if time.perf_counter() - start > limit:
-                raise SystemExit(f"the preview never showed {marker}; see {root / 'serve.log'}")
-            time.sleep(0.05)
-        return time.perf_counter() - start
-
-    try:
-        shows("Bench item 0", 900)
-        time.sleep(3)
-        edits = []
-        for n in range(3):
-            marker = f"Zebrafinchmarker{n}"
-            start = time.perf_counter()
-            item.write_text(original + f"\n{marker}.\n", encoding="utf-8")
-            shows(marker)
-            edits.append(time.perf_counter() - start)
-            time.sleep(2)
-        item.write_text(original.replace("date: ", "date: 2024-13-45\nx: ", 1), encoding="utf-8")
-        time.sleep(3)  # the rebuild that finds the problem
-        slowest = 0.0
-        for page in ("news/bench-item-0/", "news/", "zh/", "sectors/", "zh/news/bench-item-1/"):
-            start = time.perf_counter()
-            ok = bool(_fetch(base + page))
-            slowest = max(slowest, time.perf_counter() - start if ok else float("inf"))
-        return {"serve_edit_s": round(statistics.median(edits), 2), "serve_bad_edit_answer_s": round(slowest, 2)}
-    finally:
-        item.write_text(original, encoding="utf-8")
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
-
-
 # Where the build's time goes: cumulative seconds of the stages named in the issue
 STAGES = {
     "Markdown to HTML (Python-Markdown and its extensions)": ("mkdocs/commands/build.py", "_populate_page"),
@@ -289,7 +225,7 @@ def measure(n: int, work: Path, deep: bool) -> dict:
     shutil.rmtree(other, ignore_errors=True)
     shutil.rmtree(hugo, ignore_errors=True)
     if deep:
-        result.update(serve_latency(root))
+        result.update(preview.serve_latency(root, PY, MKDOCS, ENV))
         result.update(one_process(root))
         result.update(profile(root))
     shutil.rmtree(root, ignore_errors=True)

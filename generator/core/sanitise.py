@@ -28,6 +28,7 @@ from pathlib import Path
 import nh3
 
 from .errors import Problem
+from .urls import SCHEMES
 
 TAGS = frozenset({
     "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite",
@@ -59,7 +60,7 @@ ATTRIBUTES = {
 }
 ATTRIBUTE_PREFIXES = frozenset({"data-", "aria-"})
 STYLE_PROPERTIES = frozenset({"text-align"})  # Python-Markdown's table column alignment
-URL_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
+URL_SCHEMES = frozenset(SCHEMES)  # the one allow-list of link schemes (urls.py)
 _URL_ATTRIBUTES = {"href", "src", "cite", "action", "formaction", "srcset", "poster", "background", "xlink:href"}
 
 
