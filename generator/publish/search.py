@@ -14,7 +14,7 @@ where a page is read as it is), not the site itself:
   rendering, character for character (OpenCC `t2s`, one character at a time, so every
   character keeps its place), under its own URL, in the zh-hant index. The page's
   Traditional title and the Traditional characters of its text go along as metadata
-  (`title`, `hant`): the browser shows those (portal-search.js, `processResult`), and turns a
+  (`title`, `hant`): the browser shows those (portal-search-ui.js, `processResult`), and turns a
   Traditional query into Simplified with `t2s.json` (written here, beside the bundle: the
   characters of the Chinese indexes, and every Traditional form OpenCC reads as one of them).
 - **Long Chinese queries are cut as the index was.** Pagefind 1.4 looks a Chinese query up
