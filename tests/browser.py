@@ -77,14 +77,16 @@ def search(page, query: str) -> list[str]:
     # fill() alone does not fire the search for CJK text: send a real key event
     box.press("End")
     # The message line shows a count (or "no results") once the index is loaded and queried
+    # ("Searching for …..." while the index loads: every language's wording ends in an ellipsis)
     page.wait_for_function(
         "q => { const m = document.querySelector('dialog.portal-search .pagefind-ui__message');"
-        " return m && m.textContent.includes(q); }", arg=query, timeout=15_000)
-    # Results render as they arrive: read until two reads agree
+        " return m && m.textContent.includes(q) && !/(\\.\\.\\.|…)\\s*$/.test(m.textContent); }",
+        arg=query, timeout=15_000)
+    # Results render as they arrive: read until two reads agree (an empty list only after a second)
     previous = None
-    for _ in range(20):
+    for attempt in range(20):
         links = page.eval_on_selector_all("dialog.portal-search .pagefind-ui__result-link", "els => els.map(e => e.href)")
-        if links == previous:
+        if links == previous and (links or attempt >= 7):
             return links
         previous = links
         page.wait_for_timeout(150)

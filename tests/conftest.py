@@ -1,8 +1,11 @@
 """Shared fixtures: the real seeds, and one real bilingual build in a temporary copy of the project."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,13 +18,65 @@ from generator.core import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# The fact sheets drawn so far in this test run, shared by every worker (WeasyPrint takes seconds
+# per sheet): build/cache/ is keyed by each sheet's HTML, so a copy of the project starts with
+# them and draws only the sheets its own changes make new. A test of the drawing itself removes
+# its build/cache/ first (test_kit_sheets, test_setup).
+_SHEETS: Path | None = None
+
+
 def copy_project(dest: Path) -> Path:
-    return paths.copy_project(ROOT, dest)
+    root = paths.copy_project(ROOT, dest)
+    if _SHEETS is not None and any(_SHEETS.glob("*.pdf")):
+        (root / "build" / "cache").mkdir(parents=True, exist_ok=True)
+        for sheet in _SHEETS.glob("*.pdf"):
+            os.link(sheet, root / "build" / "cache" / sheet.name)
+    return root
+
+
+def _keep_sheets(root: Path) -> None:
+    """Share the sheets a build drew (hard links: the build replaces, never rewrites, a file)."""
+    if _SHEETS is None:
+        return
+    for sheet in (root / "build" / "cache").glob("*.pdf"):
+        if not (_SHEETS / sheet.name).exists():
+            part = _SHEETS / f".{sheet.name}.{os.getpid()}"
+            os.link(sheet, part)
+            part.replace(_SHEETS / sheet.name)
 
 
 def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
-                          cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
+                         cwd=ROOT, capture_output=True, text=True)
+    if run.returncode == 0:
+        _keep_sheets(root)
+    return run
+
+
+def shared_folder(tmp_path_factory) -> Path:
+    """A folder every pytest-xdist worker of this run shares (their temporary folders' parent)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def once(tmp_path_factory, name: str):
+    """(folder, made): `name`'s folder, shared by the workers; made is True when another worker (or
+    an earlier use) finished making it. The first worker makes it while the others wait."""
+    folder = shared_folder(tmp_path_factory) / name
+    with open(shared_folder(tmp_path_factory) / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder / ".made"
+        yield folder, done.exists()
+        done.parent.mkdir(parents=True, exist_ok=True)
+        done.touch()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_sheets(tmp_path_factory):
+    global _SHEETS
+    _SHEETS = shared_folder(tmp_path_factory) / "factsheets"
+    _SHEETS.mkdir(exist_ok=True)
 
 
 @dataclass
@@ -40,7 +95,13 @@ def build_site(root: Path) -> Built:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Built:
-    return build_site(copy_project(tmp_path_factory.mktemp("project")))
+    """One build of the project for the whole run, shared by the workers (tests only read it)."""
+    with once(tmp_path_factory, "built") as (folder, made):
+        if made:
+            return Built(root=folder / "p", site=folder / "p" / "site", log=(folder / "log").read_text(encoding="utf-8"))
+        result = build_site(copy_project(folder / "p"))
+        (folder / "log").write_text(result.log, encoding="utf-8")
+        return result
 
 
 def seed(name_prefix: str) -> Path:
@@ -65,9 +126,10 @@ def indexed_pages(site: Path) -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def pristine(tmp_path_factory):
     """The project, copied and generated once: the bad-input tests start from copies of it."""
-    root = copy_project(tmp_path_factory.mktemp("pristine") / "p")
-    assert run_generator(root, "build").returncode == 0
-    return root
+    with once(tmp_path_factory, "pristine") as (folder, made):
+        if not made:
+            assert run_generator(copy_project(folder / "p"), "build").returncode == 0
+        return folder / "p"
 
 
 @pytest.fixture

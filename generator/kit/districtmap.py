@@ -8,6 +8,7 @@ coordinates. Platforms without a district are listed apart.
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -49,6 +50,15 @@ def _place(rings_by_polygon, label: tuple[float, float], count: int,
            clear_name: bool = True) -> list[tuple[float, float]] | None:
     """Points for `count` badges wholly inside the region (a badge across a border would place the
     park in the wrong district), clear of each other and of the region's name, nearest the name first."""
+    # Every page with the map draws it: the search over the grid is done once per region and count
+    frozen = tuple(tuple(tuple(ring) for ring in rings) for rings in rings_by_polygon)
+    spots = _place_once(frozen, label, count, clear_name)
+    return None if spots is None else list(spots)
+
+
+@functools.lru_cache(maxsize=256)
+def _place_once(rings_by_polygon, label, count, clear_name):
+    rings_by_polygon = [[list(ring) for ring in rings] for rings in rings_by_polygon]
     lx, ly = label
     pts = [pt for rings in rings_by_polygon for ring in rings for pt in ring]
     x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
@@ -72,7 +82,7 @@ def _place(rings_by_polygon, label: tuple[float, float], count: int,
         if all(math.hypot(x - cx, y - cy) >= 2 * RADIUS + 3 for cx, cy in chosen):
             chosen.append((round(x, 1), round(y, 1)))
             if len(chosen) == count:
-                return chosen
+                return tuple(chosen)
     return None
 
 

@@ -1,6 +1,7 @@
 """Generator: contact cards, with a vCard (vobject) and a QR code of it (segno) per office."""
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ def vcard(office: Office, lang: str = "en", convert: Callable[[str], str] = str)
     return card.serialize()
 
 
+@functools.lru_cache(maxsize=64)  # the same card on its page, in its files and in the preview's rebuilds
 def qr_svg(text: str) -> bytes:
     out = io.BytesIO()
     segno.make(text, error="m", micro=False).save(out, kind="svg", scale=4, border=2,

@@ -210,13 +210,10 @@ _BUILD_FILES = {"sitemap.xml", "sitemap.xml.gz", "404.html", "preview-problems.j
 _LANGUAGE_FOLDERS = ("zh", "zh-hant")  # the Chinese sites' addresses (mkdocs-static-i18n)
 
 
-def _theme_files(root: Path) -> set[str]:
-    """What Material and overrides/ put in the site: an editor file there would replace it."""
+def _theme_file(root: Path, rel: str) -> bool:
+    """Whether Material or overrides/ put `rel` in the site: an editor file there would replace it."""
     import material
-    out = set()
-    for folder in (Path(material.__file__).parent / "templates", root / "overrides"):
-        out |= {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
-    return out
+    return any((folder / rel).is_file() for folder in (Path(material.__file__).parent / "templates", root / "overrides"))
 
 
 def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[str] = frozenset()) -> list[Problem]:
@@ -224,7 +221,6 @@ def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[s
     `already`: paths reported otherwise (the generator's own paths)."""
     problems = []
     own_css = site_config.extra_css(layout.root)
-    theme = _theme_files(layout.root)
     for rel in sorted(editor_files):
         if rel in already or any(part.startswith(".") for part in rel.split("/")):
             continue  # dot files are not published (MkDocs' exclude_docs)
@@ -235,7 +231,7 @@ def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[s
                                     "name a page's Chinese versions NAME.zh.md and NAME.zh-hant.md next to NAME.md"))
         elif rel in own_css:
             continue  # the site's own stylesheet (mkdocs.yml extra_css)
-        elif rel.startswith(_BUILD_FOLDERS) or rel in _BUILD_FILES or rel in theme:
+        elif rel.startswith(_BUILD_FOLDERS) or rel in _BUILD_FILES or _theme_file(layout.root, rel):
             problems.append(Problem(shown, 1, "the build writes this path itself (theme, search or site files)",
                                     "rename or move this file; the site's scripts, styles and search cannot be replaced from docs/"))
         elif rel.endswith(".md"):
