@@ -30,7 +30,7 @@ test: $(STAMP) $(AXE)
 	tools/system-packages pdf browser java
 	$(PY) -m generator check
 	# Two workers, one per core: the builds and browsers of independent tests side by side
-	$(PY) -m pytest -q -n 2
+	$(PY) -m pytest -q -n 2 --dist worksteal
 
 $(STAMP): pyproject.toml
 	tools/system-packages venv

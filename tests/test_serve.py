@@ -94,11 +94,26 @@ def test_edits_show_in_preview_without_rebuild_loop(server):
     seed.write_text(seed.read_text(encoding="utf-8").replace("and Xie Guikun attended", "and Xie Guikun (edited) attended"),
                     encoding="utf-8")
     assert wait_for(lambda: "(edited)" in fetch(base + "news/citys-industrial-investment-promotion-landing-park-planning-construction/"), 30), log.read_text()
-    # Then it settles: no build keeps triggering another
-    time.sleep(12)  # longer than one rebuild
+    # Then it settles: no build keeps triggering another. A loop starts the next build as soon as
+    # one ends; so once no build has started for a while, none may start in a window longer than
+    # the longest rebuild seen (a loop would show in it), and at least 5 s
+    longest = max(rebuild_seconds(log), default=0)
+    assert wait_for(lambda: settled_for(log, 3), 60), log.read_text()[-3000:]
     settled = builds(log)
-    time.sleep(12)
+    time.sleep(max(5.0, 2 * longest))
     assert builds(log) == settled, log.read_text()[-3000:]
+
+
+def settled_for(log: Path, seconds: float) -> bool:
+    """No build has started or ended for `seconds`."""
+    count = builds(log)
+    time.sleep(seconds)
+    return builds(log) == count
+
+
+def rebuild_seconds(log: Path) -> list[float]:
+    """Each build's time, as MkDocs reports it ("Documentation built in 1.23 seconds")."""
+    return [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text())]
 
 
 def test_bad_edit_keeps_the_preview_answering(server):
