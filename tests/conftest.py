@@ -124,6 +124,13 @@ def indexed_pages(site: Path) -> dict[str, dict]:
 
 
 @pytest.fixture(scope="session")
+def generated():
+    """The generator's output for the project itself, in memory (tests only read it)."""
+    from generator.pipeline import generate
+    return generate(paths.Layout(ROOT))
+
+
+@pytest.fixture(scope="session")
 def pristine(tmp_path_factory):
     """The project, copied and generated once: the bad-input tests start from copies of it."""
     with once(tmp_path_factory, "pristine") as (folder, made):

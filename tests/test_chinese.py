@@ -7,8 +7,6 @@ import pytest
 import yaml
 
 from generator.text import chinese
-from generator.core.paths import Layout
-from generator.pipeline import generate
 from generator.read.seed_reader import read_seed
 
 from conftest import ROOT, SEEDS, run_generator
@@ -16,10 +14,6 @@ from conftest import ROOT, SEEDS, run_generator
 HAN = re.compile(r"[\u4e00-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
-
-@pytest.fixture(scope="module")
-def generated():
-    return generate(Layout(ROOT))
 
 
 def article_text(path) -> str:

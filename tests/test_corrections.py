@@ -8,15 +8,9 @@ import pytest
 import yaml
 
 from generator.text import corrections
-from generator.core.paths import Layout
-from generator.pipeline import generate
 from generator.read.seed_reader import read_seed
 
 from conftest import ROOT, SEEDS, copy_project, run_generator
-
-@pytest.fixture(scope="module")
-def generated():
-    return generate(Layout(ROOT))
 
 
 CATALOGUE = corrections.load(ROOT / "data" / "corrections.yml", "data/corrections.yml")

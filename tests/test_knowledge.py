@@ -13,8 +13,6 @@ import yaml
 
 from generator.core import units
 from generator.pages.contacts import vcard
-from generator.core.paths import Layout
-from generator.pipeline import generate
 
 from conftest import ROOT, SEEDS, copy_project, run_generator
 
@@ -93,10 +91,6 @@ def test_units_show_per_language():
     assert units.show(Decimal("13000"), "mu", "zh") == "1.3万亩"
     assert units.show(Decimal("100000000000"), "yuan", "en", "more-than") == "more than 100 billion yuan"
 
-
-@pytest.fixture(scope="module")
-def generated():
-    return generate(Layout(ROOT))
 
 
 def test_offices_come_from_the_seed_footer(generated):

@@ -96,9 +96,5 @@ def test_the_date_is_the_original_publication_day_everywhere(built, generated_me
 
 
 @pytest.fixture(scope="module")
-def generated_metas():
-    from generator.core.paths import Layout
-    from generator.pipeline import generate
-
-    from conftest import ROOT
-    return generate(Layout(ROOT)).news()
+def generated_metas(generated):
+    return generated.news()

@@ -13,8 +13,6 @@ import pytest
 
 from generator.pages import traditional
 from generator.core.errors import InputError
-from generator.core.paths import Layout
-from generator.pipeline import generate
 
 from conftest import ROOT, build_site, copy_project, run_generator
 
@@ -218,10 +216,6 @@ def test_status_reports_traditional(generated):
     hant = {m.slug for m in generated.news() if m.lang == traditional.LANG}
     assert {row[2] for row in rows if row[1] == "converted"} == hant
 
-
-@pytest.fixture(scope="module")
-def generated():
-    return generate(Layout(ROOT))
 
 
 # --- editor overrides --------------------------------------------------------------------------
