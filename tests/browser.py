@@ -117,10 +117,14 @@ def site_address(root: Path) -> str:
     return re.search(r"^site_url: (\S+)", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 
 
-def _gzip_size(data: bytes) -> int:
+@functools.lru_cache(maxsize=4096)
+def _read(path: str, stamp: tuple[int, int]) -> tuple[bytes, int]:
+    """A file's bytes and gzip size, read and compressed once per version (`stamp`: mtime, size):
+    every page view asks for the same theme files, and the browser waits while this answers."""
     import gzip
 
-    return len(gzip.compress(data, 6))
+    data = Path(path).read_bytes()
+    return data, len(gzip.compress(data, 6))
 
 
 class GitHubPages:
@@ -164,11 +168,12 @@ class GitHubPages:
         status = 200
         if not target.is_file():
             status, target = 404, self.site / "404.html"
-        body = target.read_bytes()
+        info = target.stat()
+        body, size = _read(str(target), (info.st_mtime_ns, info.st_size))
         kind = self._types.guess_type(target.name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/javascript", "application/json", "image/svg+xml"):
             kind += "; charset=utf-8"
-        self.responses.append((url, status, _gzip_size(body)))
+        self.responses.append((url, status, size))
         route.fulfill(status=status, body=body, headers={"Content-Type": kind})
 
     def url(self, path: str) -> str:
