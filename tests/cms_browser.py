@@ -48,15 +48,13 @@ def decap_server(repo: Path, mode: str = "fs", log: Path | None = None):
         server = subprocess.Popen(["node", str(script)], cwd=repo, env=env, stdout=out, stderr=out)
     api = f"http://127.0.0.1:{port}/api/v1"
     try:
-        for _ in range(150):
-            info = _info(api)
-            if info and info.get("type") == f"local_{mode}":
-                break
+        deadline = time.monotonic() + 30  # node starts slowly on a busy machine
+        while (info := _info(api)) is None or info.get("type") != f"local_{mode}":
             if server.poll() is not None:
                 raise RuntimeError(f"decap-server stopped ({server.returncode}): {log and log.read_text()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"decap-server did not answer on {api}")
             time.sleep(0.1)
-        else:
-            raise RuntimeError(f"decap-server did not answer on {api}")
         yield api
     finally:
         server.terminate()

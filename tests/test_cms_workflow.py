@@ -42,7 +42,7 @@ def status(repo: Path) -> str:
                           text=True, env=GIT_ENV).stdout.strip()
 
 
-def until(condition, what: str, timeout: float = 20):
+def until(condition, what: str, timeout: float = 30):
     """Wait for the repository to show what the editor's click did (decap-server's own log is
     decap-server.log in the test's tmp_path)."""
     deadline = time.monotonic() + timeout
