@@ -163,7 +163,7 @@ VALIDATION = {
                                         "    en: 42"),
                                    ["data/sectors.yml:6: 'aliases' en must be a list of texts (found 42)"]),
     "aliases-a-list": (edit("data/parks.yml", "  aliases:\n    en: [large-scale industrial cluster, Large Industrial Cluster, agglomeration area, Large Industry Cluster]\n    zh: [大型产业集聚区]",
-                            "  aliases: [a, b]"), ["data/parks.yml:5: 'aliases' has the wrong type (list)"]),
+                            "  aliases: [a, b]"), ["data/parks.yml:9: 'aliases' has the wrong type (list)"]),
     "catalogue-not-utf8": (write("data/parks.yml", "- id: caf\xe9\n".encode("latin-1")), ["data/parks.yml:1: file is not UTF-8"]),
     # Messages in the right place
     "tab-in-front-matter": (write("docs/news/plant.md", "---\ntitle: A new plant\n\tdate: 2024-06-01\n---\n\nText.\n"),
