@@ -8,6 +8,7 @@ import http.server
 import shutil
 import tempfile
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -210,30 +211,103 @@ def view(context, pages: GitHubPages, path: str) -> PageView:
                     sum(size for _, _, size in answered))
 
 
-def view_all(context, pages: GitHubPages, paths: list[str], batch: int = 20) -> dict[str, PageView]:
-    """`view` of many pages at once: each opened in its own tab, the tabs of a batch left open
-    while the next ones load, then the batch waited for until the network is idle. What each
-    tab requested, failed and logged is its own; sizes are not split per tab (see `view`)."""
-    seen = {}
-    for first in range(0, len(paths), batch):
-        tabs = []
-        for path in paths[first:first + batch]:
-            requests, failed, errors = [], [], []
-            tab = context.new_page()
-            tab.on("request", lambda r, out=requests: out.append(r.url))
-            tab.on("requestfailed", lambda r, out=failed: out.append(f"{r.url} ({r.failure})"))
-            tab.on("response", lambda r, out=failed: out.append(f"{r.url} ({r.status})")
-                   if r.status >= 400 and r.request.resource_type != "document" else None)
-            tab.on("console", lambda m, out=errors: out.append(f"{m.text} @ {m.location.get('url', '')}")
-                   if m.type == "error" else None)
-            tab.on("pageerror", lambda e, out=errors: out.append(str(e)))
-            response = tab.goto(pages.url(path), wait_until="load")
-            tabs.append((tab, path, response, requests, failed, errors))
-        tabs[-1][0].wait_for_load_state("networkidle")  # and so every earlier tab's look-ups
-        for tab, path, response, requests, failed, errors in tabs:
-            tab.wait_for_load_state("networkidle")
-            tab.close()
-            if response and response.status == 404:
-                errors = [e for e in errors if not e.endswith(f"@ {response.url}")]
-            seen[path] = PageView(path, response.status if response else 0, requests, failed, errors, 0)
+QUIET = 0.5  # seconds without a request in flight: the page is done (Playwright's "networkidle")
+
+
+class _Tab:
+    """One tab of `view_all`: the page it shows and what that page did."""
+
+    def __init__(self, context):
+        self.tab = context.new_page()
+        self.path, self.response = None, None
+        self.tab.on("request", self._request)
+        self.tab.on("requestfinished", lambda r: self._settled())
+        self.tab.on("requestfailed", lambda r: (self.failed.append(f"{r.url} ({r.failure})"), self._settled()))
+        self.tab.on("response", lambda r: self.failed.append(f"{r.url} ({r.status})")
+                    if r.status >= 400 and r.request.resource_type != "document" else None)
+        self.tab.on("console", lambda m: self.errors.append(f"{m.text} @ {m.location.get('url', '')}")
+                    if m.type == "error" else None)
+        self.tab.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.tab.on("load", lambda _: self._loaded())
+
+    def open(self, url: str, path: str) -> None:
+        self.path, self.requests, self.failed, self.errors = path, [], [], []
+        self.inflight, self.loaded, self.last = 0, False, time.monotonic()
+        self.response = self.tab.goto(url, wait_until="commit")
+
+    def _request(self, request) -> None:
+        self.requests.append(request.url)
+        self.inflight += 1
+        self.last = time.monotonic()
+
+    def _settled(self) -> None:
+        self.inflight -= 1
+        self.last = time.monotonic()
+
+    def _loaded(self) -> None:
+        self.loaded = True
+        self.last = time.monotonic()
+
+    def done(self) -> bool:
+        return self.loaded and self.inflight <= 0 and time.monotonic() - self.last >= QUIET
+
+    def view(self) -> PageView:
+        errors = list(self.errors)
+        if self.response and self.response.status == 404:  # the 404 page itself, as served
+            errors = [e for e in errors if not e.endswith(f"@ {self.response.url}")]
+        return PageView(self.path, self.response.status if self.response else 0, self.requests, self.failed, errors, 0)
+
+
+def view_all(context, pages: GitHubPages, paths: list[str], tabs: int = 6) -> dict[str, PageView]:
+    """`view` of many pages, `tabs` side by side: a tab opens its next page once its page has
+    loaded and no request has been in flight for QUIET seconds (as `view` waits for network idle),
+    so what a tab requested, failed and logged belongs to the page it shows. Tabs are reused (a
+    new tab costs a renderer). Sizes are not split per page (see `view`)."""
+    seen: dict[str, PageView] = {}
+    todo = list(reversed(paths))
+    pool = [_Tab(context) for _ in range(min(tabs, len(paths)))]
+    for tab in pool:
+        tab.open(pages.url(todo[-1]), todo.pop())
+    busy = list(pool)
+    while busy:
+        busy[0].tab.wait_for_timeout(50)  # lets Playwright deliver the tabs' events
+        for tab in list(busy):
+            if not tab.done():
+                continue
+            seen[tab.path] = tab.view()
+            if todo:
+                tab.open(pages.url(todo[-1]), todo.pop())
+            else:
+                busy.remove(tab)
+    for tab in pool:
+        tab.tab.close()
+    return seen
+
+
+def view_cold(chromium, site: Path, site_url: str, paths: list[str], tabs: int = 6) -> dict[str, PageView]:
+    """`view` of each of `paths` in a browser context of its own (a cold cache each, answered by
+    its own GitHubPages, so each page's bytes are its own), `tabs` side by side."""
+    seen: dict[str, PageView] = {}
+    todo = list(reversed(paths))
+
+    def start():
+        pages, context = GitHubPages(site, site_url), chromium.new_context()
+        pages.attach(context)
+        tab = _Tab(context)
+        path = todo.pop()
+        tab.open(pages.url(path), path)
+        return tab, context, pages
+
+    busy = [start() for _ in range(min(tabs, len(todo)))]
+    while busy:
+        busy[0][0].tab.wait_for_timeout(50)  # lets Playwright deliver the tabs' events
+        for slot in list(busy):
+            tab, context, pages = slot
+            if not tab.done():
+                continue
+            seen[tab.path] = dataclasses.replace(tab.view(), gzip_bytes=sum(size for _, _, size in pages.responses))
+            context.close()
+            busy.remove(slot)
+            if todo:
+                busy.append(start())
     return seen
