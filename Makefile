@@ -28,6 +28,9 @@ status: $(STAMP)
 
 test: $(STAMP) $(AXE)
 	tools/system-packages pdf browser java
+	# The tests start the generator and MkDocs a few hundred times: compiled once here, even where
+	# PYTHONDONTWRITEBYTECODE keeps Python from saving what it compiles
+	$(PY) -m compileall -q generator hooks >/dev/null
 	$(PY) -m generator check
 	# Two workers, one per core: the builds and browsers of independent tests side by side
 	$(PY) -m pytest -q -n 2 --dist worksteal

@@ -11,7 +11,6 @@ from . import pipeline
 from .core.errors import InputError, os_problem
 from .core.lock import exclusive
 from .core.paths import PREVIEW, Layout, project_root
-from .publish.build import PublishError, publish as publish_site
 from .skeleton import TitleError, new_item
 from .status import chinese_status
 
@@ -24,6 +23,8 @@ def _date(text: str) -> dt.date:
 
 
 def _publish(root: Path, site: Path) -> int:
+    from .publish.build import PublishError, publish as publish_site  # MkDocs and Pagefind: only to publish
+
     try:
         seconds = publish_site(root, site)
     except PublishError as err:

@@ -12,7 +12,7 @@ import feedparser
 import jsonfeed
 import pytest
 
-from browser import browser, search, serve
+from browser import browser, search, serve, view_all
 
 from conftest import ROOT
 
@@ -138,15 +138,24 @@ def test_no_request_leaves_the_site(chromium):
     # fetches the sitemap of each absolute hreflang/feed link; that is the site, not a third party)
     site_host = urlparse(re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)).netloc
     own = {urlparse(base).netloc, site_host, ""}
-    page = browser_.new_page()
-    page.route(f"https://{site_host}/**", lambda route: route.abort())  # stay offline
-    outside = []
-    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).netloc not in own and
-            not r.url.startswith(("data:", "blob:")) else None)
-    for path in PAGES:
-        page.goto(f"{base}/{path}", wait_until="networkidle")
-    page.close()
+    context = browser_.new_context()
+    context.route(f"https://{site_host}/**", lambda route: route.abort())  # stay offline
+    seen = view_all(context, Loopback(base), PAGES)  # each page until its network is idle
+    context.close()
+    assert len(seen) == len(PAGES) and all(view.status == 200 for view in seen.values())
+    outside = [url for view in seen.values() for url in view.requests
+               if urlparse(url).netloc not in own and not url.startswith(("data:", "blob:"))]
     assert outside == []
+
+
+class Loopback:
+    """The served site's addresses, for `view_all`."""
+
+    def __init__(self, base: str):
+        self.base = base
+
+    def url(self, path: str) -> str:
+        return f"{self.base}/{path}"
 
 
 def test_cjk_font_stack_is_local(built):

@@ -18,6 +18,11 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+def safe_load(text: str):
+    """yaml.safe_load, with libyaml where PyYAML has it (the project's own strings and policies)."""
+    return yaml.load(text, Loader=_BaseLoader)
+
+
 @dataclass(frozen=True)
 class Document:
     meta: dict

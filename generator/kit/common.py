@@ -5,8 +5,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from ..core.frontmatter import safe_load
 from ..read.catalogue import Source
 from ..read.schema import LANGS
 from ..read.sources import SourceIndex
@@ -19,7 +19,7 @@ DEFAULT = LANGS[0]
 def words(lang: str) -> dict:
     """The kit's UI words of one language (generator/strings/kit/<lang>.yml); a file that
     names another with `inherit` holds only what differs from it."""
-    own = yaml.safe_load((_STRINGS / f"{lang}.yml").read_text(encoding="utf-8"))
+    own = safe_load((_STRINGS / f"{lang}.yml").read_text(encoding="utf-8"))
     base = own.pop("inherit", None)
     return {**words(base), **own} if base else own
 

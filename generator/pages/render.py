@@ -4,11 +4,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..core import units, urls
+from ..core.frontmatter import safe_load
 from ..text import textfmt
 from ..text.corrections import unquote
 
@@ -17,7 +17,7 @@ _PACKAGE = Path(__file__).parent.parent  # generator/: templates/ and strings/ b
 
 @lru_cache(maxsize=None)
 def strings(lang: str) -> dict[str, str]:
-    return yaml.safe_load((_PACKAGE / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
+    return safe_load((_PACKAGE / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

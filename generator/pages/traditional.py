@@ -22,7 +22,7 @@ import yaml
 
 from ..core.errors import InputError, Problem
 from ..core.paths import lang_path
-from ..read.entries import yaml_list
+from ..read.entries import node_data, yaml_list
 from ..read.schema import NewsMeta
 from .page import Page, with_tooltips
 from .render import strings
@@ -57,7 +57,7 @@ def load_phrases(path: Path, shown: str) -> list[Phrase]:
     phrases = []
     for item in items:
         line = item.start_mark.line + 1
-        data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
+        data = node_data(item) if isinstance(item, yaml.MappingNode) else None
         if not isinstance(data, dict) or not set(_PHRASE_KEYS) <= set(data) <= set(_PHRASE_KEYS + _OPTIONAL_KEYS) or \
                 not all(isinstance(data[k], str) and data[k].strip() for k in _PHRASE_KEYS):
             problems.append(Problem(shown, line, "a phrase needs exactly simplified, traditional and why, as text",

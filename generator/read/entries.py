@@ -357,8 +357,12 @@ def yaml_list(path: Path, shown: str, expected: str, hint: str) -> list[yaml.Nod
     InputError naming the line where the file is not YAML or not a list."""
     if not path.is_file():
         return []
+    text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
+        try:  # libyaml's parser, as read_items
+            node = yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise InputError([Problem(shown, mark.line + 1 if mark else 1, "not valid YAML",
@@ -368,3 +372,8 @@ def yaml_list(path: Path, shown: str, expected: str, hint: str) -> list[yaml.Nod
     if not isinstance(node, yaml.SequenceNode):
         raise InputError([Problem(shown, node.start_mark.line + 1, f"expected a list of {expected}", hint)])
     return node.value
+
+
+def node_data(node: yaml.Node):
+    """What yaml.safe_load would give for the text of `node` (an entry of yaml_list)."""
+    return yaml.SafeLoader("").construct_document(node)

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..core.errors import InputError, Problem
+from ..core.frontmatter import safe_load
 from ..core.paths import Layout
 
 FILE = "data/names.yml"
@@ -19,7 +20,7 @@ _FIX = f"see the names policy, {FILE}"
 def load(path: Path) -> list[tuple[str, list[str]]]:
     """(name, guesses it must never be given) of each Latin-only name."""
     try:
-        policy = yaml.safe_load(path.read_text(encoding="utf-8"))
+        policy = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         line = getattr(getattr(err, "problem_mark", None), "line", 0) + 1
         raise InputError([Problem(FILE, line, f"cannot read the names policy ({type(err).__name__})", _FIX)]) from None

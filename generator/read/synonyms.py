@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..core.errors import InputError, Problem
-from .entries import yaml_list
+from .entries import node_data, yaml_list
 
 FILE = "search_synonyms.yml"
 _KEYS = {"page", "zh", "en", "why"}
@@ -37,7 +37,7 @@ def load(path: Path, shown: str, pages: set[str] | None = None) -> list[Synonym]
     entries: list[Synonym] = []
     for item in items:
         line = item.start_mark.line + 1
-        data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
+        data = node_data(item) if isinstance(item, yaml.MappingNode) else None
         if not isinstance(data, dict) or "page" not in data or not set(data) <= _KEYS:
             problems.append(Problem(shown, line, "an entry needs page, and zh and/or en (why is optional); "
                                     f"found {', '.join(map(str, data)) if isinstance(data, dict) else 'no mapping'}",

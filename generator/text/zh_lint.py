@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from ..core.frontmatter import safe_load
 
 RULES = Path(__file__).resolve().parents[2] / "data" / "zh_lint.yml"
 
@@ -37,7 +37,7 @@ class Finding:
 
 
 def load_words(path: Path = RULES) -> dict[str, list[dict]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return safe_load(path.read_text(encoding="utf-8"))
 
 
 def visible_text(page_html: str) -> str:
