@@ -23,11 +23,6 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def end_headers(self):
-        # LinkChecker only goes past 10 requests a second on servers that say they allow it
-        self.send_header("LinkChecker", "allow")
-        super().end_headers()
-
     def handle(self):
         try:
             super().handle()
