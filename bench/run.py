@@ -208,8 +208,8 @@ def measure(n: int, work: Path, deep: bool) -> dict:
     result["news_page_kib"] = round((site / "news" / "bench-item-0" / "index.html").stat().st_size / 1024, 1)
     result["news_index_kib"] = round(max((site / lang / "news" / "index.html").stat().st_size
                                          for lang in ("", *(f"{x}/" for x in LOCALES[1:]))) / 1024, 1)
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-    result["indexed_pages"] = {lang: v["page_count"] for lang, v in entry["languages"].items()}
+    result["indexed_pages"] = {lang: v["page_count"] for bundle in (site / "pagefind", *site.glob("*/pagefind"))
+                               for lang, v in json.loads((bundle / "pagefind-entry.json").read_text())["languages"].items()}
     result.update({f"portal_{k}": v for k, v in
                    browser_bytes(site, "zh/news/bench-item-0/", QUERY_ZH, portal=True).items()})
     result["page_types"] = page_weights(root, site)
