@@ -9,7 +9,7 @@ in with `data-pagefind-body` (overrides/main.html, overrides/home.html), so the 
 chrome stay out.
 
 Pagefind reads an *index copy* of the language's HTML (`.CODE.search-index/` beside its
-build; hard links where a page is read as it is), not the pages themselves:
+build: each page reduced to what Pagefind reads, `_indexed_part`), not the pages themselves:
 
 - **Traditional pages are read in Simplified.** Pagefind's Chinese segmenter (jieba) has a
   Simplified dictionary: Traditional text comes out one character at a time, and a query
@@ -172,9 +172,8 @@ def _index_copy(site: Path, folder: str, copy: Path, synonyms: dict[str, str]) -
     """Write the HTML Pagefind reads (the language's pages under site/folder, at their places)
     into `copy`.
 
-    An English page is read as it is (a hard link) unless it has synonyms. A Chinese page's
-    copy keeps only what Pagefind reads (`_indexed_part`: without the header, navigation and
-    footer, two thirds of a page; the index is the same)."""
+    A page's copy keeps only what Pagefind reads (`_indexed_part`: without the header,
+    navigation and footer, half to two thirds of a page; the index is the same)."""
     lang = language_of(folder)
     start = site / folder
     for page in start.rglob("*.html"):
@@ -185,14 +184,9 @@ def _index_copy(site: Path, folder: str, copy: Path, synonyms: dict[str, str]) -
         target.parent.mkdir(parents=True, exist_ok=True)
         path = rest.parent.as_posix()
         extra = synonyms.get("" if path == "." else path + "/") if rest.name == "index.html" else None
-        if lang == "en" and not extra:
-            os.link(page, target)
+        text = _indexed_part(page.read_text(encoding="utf-8"))
+        if text is None:  # no data-pagefind-body: not indexed
             continue
-        text = page.read_text(encoding="utf-8")
-        if lang != "en":
-            text = _indexed_part(text)
-            if text is None:  # no data-pagefind-body: not indexed
-                continue
         if extra:
             text = _BODY.sub(lambda m: f'{m.group(0)}<p hidden data-pagefind-weight="{SYNONYM_WEIGHT}">'
                                          f'{SEPARATOR} {html.escape(extra)} {SEPARATOR}</p>', text, count=1)
