@@ -12,6 +12,7 @@ after a bad edit, and a cProfile of the build. Results go to bench/results/.
 """
 from __future__ import annotations
 
+import argparse
 import gzip
 import io
 import json
@@ -32,13 +33,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from bench import hugo_site, peer, preview, synthetic  # noqa: E402
+from bench import hugo_site, peer, preview, scenario, synthetic  # noqa: E402
 from generator.core.paths import copy_project as _copy  # noqa: E402
 from generator.core.site_config import site_names  # noqa: E402
 
 
 def copy_project(dest: Path) -> Path:
-    return _copy(ROOT, dest)
+    """A copy of the build inputs; the CMS bundle (`publish` copies it into site/admin/) is the project's."""
+    root = _copy(ROOT, dest)
+    os.symlink(ROOT / "node_modules", root / "node_modules")
+    return root
 
 
 PY = sys.executable
@@ -51,7 +55,8 @@ LOCALES = tuple(site_names(ROOT))  # every language the site builds: en first, t
 
 def timed(cmd: list[str], cwd: Path, out: dict | None = None) -> tuple[float, int]:
     """Wall seconds and peak resident memory (MiB) of one command (its largest process);
-    its standard output in `out["stdout"]` if asked."""
+    its standard output in `out["stdout"]` and its CPU seconds (every process of it) in
+    `out["cpu_s"]` if asked: on a shared machine the CPU seconds vary less than the wall time."""
     with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=stdout, stderr=stderr)
@@ -63,6 +68,7 @@ def timed(cmd: list[str], cwd: Path, out: dict | None = None) -> tuple[float, in
             raise SystemExit(f"failed: {' '.join(cmd)}\n{stderr.read().decode()[-2000:]}")
         if out is not None:
             out["stdout"] = stdout.read().decode()
+            out["cpu_s"] = round(usage.ru_utime + usage.ru_stime, 2)  # wait4: with the processes it waited for
     return elapsed, usage.ru_maxrss // 1024
 
 
@@ -193,21 +199,17 @@ def measure(n: int, work: Path, deep: bool) -> dict:
     root = copy_project(work / f"n{n}")
     synthetic.write_items(root, n)
     result: dict = {"items": n}
-    generate, publish = build_commands(root)
-    generated = timed(generate, root)
-    out: dict = {}
-    published = timed(publish, root, out)
-    seconds = publish_stages(out["stdout"])
-    result.update(build_s=round(generated[0] + published[0], 2), generator_s=round(generated[0], 2),
-                  publish_s=round(published[0], 2), languages_in_parallel_s=round(seconds["languages"], 2),
-                  search_index_s=round(seconds["search index"], 2), peak_mib=max(generated[1], published[1]))
+    built = scenario.build(root, timed, build_commands, publish_stages)
+    seconds = built.pop("publish_stages_s")
+    result.update(built, languages_in_parallel_s=round(seconds["languages"], 2),
+                  search_index_s=round(seconds.get("search index", 0.0), 2))
     site = root / "site"
     result["site_mib"] = round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1)
     result["news_page_kib"] = round((site / "news" / "bench-item-0" / "index.html").stat().st_size / 1024, 1)
     result["news_index_kib"] = round(max((site / lang / "news" / "index.html").stat().st_size
                                          for lang in ("", *(f"{x}/" for x in LOCALES[1:]))) / 1024, 1)
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-    result["indexed_pages"] = {lang: v["page_count"] for lang, v in entry["languages"].items()}
+    result["indexed_pages"] = {lang: v["page_count"] for bundle in (site / "pagefind", *site.glob("*/pagefind"))
+                               for lang, v in json.loads((bundle / "pagefind-entry.json").read_text())["languages"].items()}
     result.update({f"portal_{k}": v for k, v in
                    browser_bytes(site, "zh/news/bench-item-0/", QUERY_ZH, portal=True).items()})
     result["page_types"] = page_weights(root, site)
@@ -232,6 +234,22 @@ def measure(n: int, work: Path, deep: bool) -> dict:
     return result
 
 
+def realistic_run(n: int, work: Path) -> dict:
+    """The realistic items (bench/realistic.py): the portal's build, the peer's and Hugo's on the same Markdown."""
+    root = copy_project(work / f"realistic{n}")
+    scenario.SCENARIOS["realistic"](root, n)
+    result: dict = {"items": n, **scenario.build(root, timed, build_commands, publish_stages)}
+    other = peer.make_site(root / "docs" / "news", work / f"realistic-peer{n}")
+    result["peer_s"] = round(timed([MKDOCS, "build", "-q", "-f", str(other / "mkdocs.yml"),
+                                    "-d", str(other / "site")], other)[0], 2)
+    hugo = hugo_site.make_site(root / "docs" / "news", work / f"realistic-hugo{n}")
+    result["hugo_s"] = round(timed(hugo_site.hugo_command(hugo), hugo)[0], 2)
+    result["ratio_to_peer"] = round(result["build_s"] / result["peer_s"], 2)
+    for tree in (root, other, hugo):
+        shutil.rmtree(tree, ignore_errors=True)
+    return result
+
+
 def seeds_build() -> tuple[float, float]:
     """The real seeds: `make build`'s command after install (generator and publish), in a fresh
     copy (the fact sheets rendered) and again (build/cache kept, as on an editor's machine)."""
@@ -251,7 +269,10 @@ def targets(report: dict) -> list[tuple[str, float | None, float, str]]:
         return runs.get(n, {}).get(key)
 
     index_on_load = [r.get("portal_index_on_load_gz_kib") for r in report["runs"]]
+    real = report.get("realistic", {}) if report.get("realistic", {}).get("items") == 1000 else {}
     return [
+        ("1000 items: cold build (make build's commands)", get(1000, "build_s"), 18, "s"),
+        ("1000 realistic items: cold build as a multiple of the peer's", real.get("ratio_to_peer"), 1.5, "×"),
         ("1000 items: cold build as a multiple of Hugo's", get(1000, "ratio_to_hugo"), 6, "×"),
         ("1000 items: cold build as a multiple of the peer's", get(1000, "ratio_to_peer"), 0.5, "×"),
         ("1000 items: an edit shows in make serve", get(1000, "serve_edit_s"), 2, "s"),
@@ -279,11 +300,22 @@ def target_lines(report: dict) -> list[str]:
     return lines
 
 
-KEYS = ["items", "build_s", "generator_s", "publish_s", "search_index_s", "peak_mib", "site_mib", "news_page_kib", "news_index_kib",
+KEYS = ["items", "build_s", "build_cpu_s", "generator_s", "publish_s", "search_index_s", "peak_mib", "site_mib", "news_page_kib", "news_index_kib",
         "hugo_s", "ratio_to_hugo", "peer_s", "ratio_to_peer",
         "portal_first_load_gz_kib", "portal_index_on_load_gz_kib", "portal_first_query_gz_kib",
         "peer_first_load_gz_kib", "peer_index_on_load_gz_kib", "peer_first_query_gz_kib",
         "serve_edit_s", "serve_bad_edit_answer_s", "languages_in_one_process_s", "languages_in_parallel_s"]
+
+
+def realistic_lines(report: dict) -> list[str]:
+    real = report.get("realistic")
+    if not real:
+        return []
+    return [f"Realistic items (bench/realistic.py), {real['items']}: build {real['build_s']} s (generator "
+            f"{real['generator_s']} s, publish {real['publish_s']} s: " +
+            ", ".join(f"{k} {v} s" for k, v in real["publish_stages_s"].items()) +
+            f"; {real['build_cpu_s']} CPU s, peak {real['peak_mib']} MiB), the peer {real['peer_s']} s "
+            f"({real['ratio_to_peer']} ×), Hugo {real['hugo_s']} s.", ""]
 
 
 def markdown_table(report: dict) -> str:
@@ -299,7 +331,7 @@ def markdown_table(report: dict) -> str:
            "Where each target stands and why: [the notes](../README.md#where-the-targets-stand).", "",
            "Sizes in KiB; bytes measured in Chromium are gzip as served, for the Chinese page",
            f"`zh/news/bench-item-0/` and the query `{QUERY_ZH}`.", "", *lines, "",
-           "## Targets", "", *target_lines(report), "",
+           *realistic_lines(report), "## Targets", "", *target_lines(report), "",
            "## Page types: cold first view in Chromium (the heaviest language)", "",
            "Requests, bytes (gzip, KiB) and requests that found nothing or console errors, at the site's",
            "public address as GitHub Pages serves it; limits: 8 requests, 70 KiB.", ""]
@@ -317,12 +349,21 @@ def markdown_table(report: dict) -> str:
 
 
 def main() -> int:
-    if sys.argv[1:] == ["--report"]:  # rewrite the Markdown from the last results.json
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--report", action="store_true", help="rewrite results.md from the last results.json")
+    parser.add_argument("--scenario", choices=scenario.SCENARIOS, default="synthetic")
+    parser.add_argument("--sizes", help="item counts, e.g. 1000 (default: BENCH_SIZES or 100,1000,5000)")
+    parser.add_argument("--only", choices=["build"], help="build: only time make build's commands (bench/scenario.py)")
+    parser.add_argument("--keep", type=Path, help="with --only build: build in this folder and keep it")
+    args = parser.parse_args()
+    if args.report:  # rewrite the Markdown from the last results.json
         report = json.loads((RESULTS / "results.json").read_text())
         (RESULTS / "results.md").write_text(markdown_table(report))
         print(markdown_table(report))
         return 0
-    sizes = [int(x) for x in os.environ.get("BENCH_SIZES", "100,1000,5000").split(",")]
+    sizes = [int(x) for x in (args.sizes or os.environ.get("BENCH_SIZES", "100,1000,5000")).split(",")]
+    if args.only == "build":
+        return scenario.only_build(args.scenario, sizes, args.keep and args.keep.resolve(), sys.modules[__name__])
     deep = max([n for n in sizes if n <= 1000] or [min(sizes)])
     report = {"date": time.strftime("%Y-%m-%d"), "cpus": os.cpu_count(), "python": platform.python_version(),
               "languages": list(LOCALES),
@@ -336,6 +377,9 @@ def main() -> int:
             print(f"bench: {n} items …", flush=True)
             report["runs"].append(measure(n, Path(tmp), deep=(n == deep)))
             print(json.dumps({k: v for k, v in report["runs"][-1].items() if not k.startswith("profile")}), flush=True)
+        print(f"bench: {deep} realistic items …", flush=True)
+        report["realistic"] = realistic_run(deep, Path(tmp))
+        print(json.dumps(report["realistic"]), flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "results.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
     (RESULTS / "results.md").write_text(markdown_table(report))

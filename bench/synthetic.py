@@ -17,7 +17,8 @@ from generator.text import chinese
 from generator.read.seed_reader import read_seed
 
 
-def _sentences(seeds: Path) -> tuple[list[str], list[str]]:
+def sentences(seeds: Path) -> tuple[list[str], list[str]]:
+    """The seeds' English and (Simplified) Chinese sentences, in their order."""
     english, chinese_text = [], []
     for path in sorted(seeds.glob("*.txt")):
         post = read_seed(path, path.name)
@@ -33,7 +34,7 @@ def _sentences(seeds: Path) -> tuple[list[str], list[str]]:
 
 def write_items(root: Path, count: int) -> list[Path]:
     rng = random.Random(count)
-    english, chinese_text = _sentences(root / "seeds")
+    english, chinese_text = sentences(root / "seeds")
     sectors = [e["id"] for e in yaml.safe_load((root / "data" / "sectors.yml").read_text(encoding="utf-8"))]
     parks = [e["id"] for e in yaml.safe_load((root / "data" / "parks.yml").read_text(encoding="utf-8"))]
     folder = root / "docs" / "news"

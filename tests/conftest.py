@@ -108,14 +108,19 @@ def seed(name_prefix: str) -> Path:
     return next(SEEDS.glob(f"{name_prefix}_*.txt"))
 
 
+def bundles(site: Path) -> list[Path]:
+    """Every language's Pagefind bundle: pagefind/ at the root (English), zh/pagefind/, zh-hant/pagefind/."""
+    return [site / "pagefind", *sorted(p.parent for p in site.glob("*/pagefind/pagefind-entry.json"))]
+
+
 def indexed_pages(site: Path) -> dict[str, dict]:
-    """What Pagefind indexed, by URL: {language, title, content}.
+    """What Pagefind indexed, by URL: {language, title, content}, from every language's bundle.
 
     Each page is one gzipped fragment, `pagefind_dcd` + JSON, named by language; Chinese
     content carries the index's word breaks as U+200B, removed here.
     """
     pages = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (p for bundle in bundles(site) for p in (bundle / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         fragment = json.loads(data[data.index(b"{"):])
         pages[fragment["url"]] = {"language": path.name.split("_")[0], "title": fragment["meta"].get("title", ""),

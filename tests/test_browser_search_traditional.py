@@ -91,7 +91,7 @@ def test_each_traditional_page_carries_its_characters(built):
 
     han = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
     to_simplified = __import__("generator.publish.search", fromlist=["to_simplified"]).to_simplified
-    fragments = list((built.site / "pagefind" / "fragment").glob("zh-hant_*.pf_fragment"))
+    fragments = list((built.site / "zh-hant" / "pagefind" / "fragment").glob("zh-hant_*.pf_fragment"))
     assert len(fragments) > 40
     for path in fragments:
         data = gzip.decompress(path.read_bytes())

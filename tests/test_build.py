@@ -12,7 +12,7 @@ from generator.pages import news
 from generator.pages.news import news_meta
 from generator.read.seed_reader import read_seed
 
-from conftest import SEEDS, indexed_pages
+from conftest import SEEDS, bundles, indexed_pages
 
 POSTS = [read_seed(p, f"seeds/{p.name}") for p in sorted(SEEDS.glob("*.txt"))]
 SLUGS = [news_meta(p).slug for p in POSTS]
@@ -120,7 +120,12 @@ def test_nav_lists_sections_not_every_news_item(built):
 
 
 def test_search_index_per_language_holds_every_article_whole(built):
-    entry = json.loads((built.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    # One bundle per language, in the language's folder, each with that language's index only
+    entries = {bundle.relative_to(built.site).as_posix(): json.loads((bundle / "pagefind-entry.json").read_text(
+        encoding="utf-8")) for bundle in bundles(built.site)}
+    assert {folder: list(entry["languages"]) for folder, entry in entries.items()} == {
+        "pagefind": ["en"], "zh/pagefind": ["zh"], "zh-hant/pagefind": ["zh-hant"]}
+    entry = {"languages": {lang: e["languages"][lang] for e in entries.values() for lang in e["languages"]}}
     pages = indexed_pages(built.site)
     def language(url: str) -> str:
         first = url.split("/")[1]

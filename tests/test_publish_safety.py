@@ -17,7 +17,8 @@ from conftest import ROOT, build_site, copy_project, run_generator
 from test_serve import fetch, free_port, wait_for
 
 WHOLE = ("index.html", "zh/index.html", "zh-hant/index.html", "404.html", "sitemap.xml",
-         "assets/stylesheets/portal.css", "pagefind/pagefind-entry.json", "pagefind/pagefind-ui.js")
+         "assets/stylesheets/portal.css", "pagefind/pagefind-entry.json", "pagefind/pagefind-ui.js",
+         "zh/pagefind/pagefind-entry.json", "zh-hant/pagefind/t2s.json")
 
 
 def assert_whole(site: Path) -> None:

@@ -3,7 +3,8 @@
 mkdocs-static-i18n builds the languages one after another in one process. Here each
 language is its own process (the plugin's `build_only_locale`), run side by side; a
 hook (hooks/language_build.py) puts each language where the one-process build puts it
-and gives its pages the other languages' alternates (languages.py); then the parts are
-merged, the sitemap of every language written and the whole site indexed by Pagefind
-(build.py), and the result swapped with site/ in one atomic step only if everything succeeded.
+and gives its pages the other languages' alternates (languages.py); each language's Pagefind
+bundle is made as soon as that language is built (search.py); then the parts are merged and
+the sitemap of every language written (build.py), and the result swapped with site/ in one
+atomic step only if everything succeeded.
 """

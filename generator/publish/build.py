@@ -5,8 +5,10 @@ mkdocs-static-i18n builds the languages one after another; here they run side by
 into its own folder in a staging folder beside site/ (`.site.publishing/`: on site/'s file
 system even when build/ is elsewhere); the default language's folder becomes the site and
 the others' language folders (zh/, zh-hant/) move into it. Their pages are byte for byte
-what the one-process build makes (hooks/language_build.py). The sitemap is then written for
-every language, Pagefind indexes the whole site, and only then is the result swapped with
+what the one-process build makes (hooks/language_build.py). As soon as a language is built,
+its search index is made (search.py, in a process of its own: a Pagefind bundle in the
+language's folder) while the other languages still build. The sitemap is then written for
+every language, and only then is the result swapped with
 site/ in one atomic step (renameat2 RENAME_EXCHANGE): a failure or a kill anywhere leaves
 either the old site or the new one, complete. The staging folder (failed parts, or the old
 site after the swap) is removed at the end, and by the next publish if this one was killed.
@@ -23,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -31,12 +34,12 @@ from ..core.lock import held
 from ..core.paths import Layout
 from ..core.site_config import site_names, site_url
 from ..pages.render import render
-from . import admin, search
+from . import admin
 from .languages import BUILT
 
 
 class PublishError(Exception):
-    """A language's build, the search index or the target failed; site/ is untouched."""
+    """A language's build, its search index or the target failed; site/ is untouched."""
 
 
 PAGES = "sitemap-pages.xml"  # the one list of every page of every language
@@ -60,23 +63,14 @@ def publish(root: Path, site: Path) -> dict[str, float]:
         except OSError as err:  # name the folder that must be writable, not the staging folder in it
             raise OSError(err.errno, err.strerror, str(site.parent)) from None
         seconds: dict[str, float] = {}
-        start = time.perf_counter()
-        logs = _build_languages(root, staging, codes)
-        seconds["languages"] = time.perf_counter() - start
-
+        logs, seconds["languages"], seconds["search index"] = _build_languages(root, staging, codes)
         start = time.perf_counter()
         merged = _merge(staging, codes, site_url(root))
-        try:  # the editors' CMS: static files, after the MkDocs builds and before Pagefind
+        try:  # the editors' CMS: static files, after the MkDocs builds and their search indexes
             admin.install(merged, Layout(root).plugin_data / admin.CONFIG, root)
         except admin.InstallError as err:
             raise PublishError(f"/admin/: {err}") from None
         seconds["merge"] = time.perf_counter() - start
-        start = time.perf_counter()
-        try:
-            search.index(merged, len(codes), root)
-        except search.SearchError as err:
-            raise PublishError(str(err)) from None
-        seconds["search index"] = time.perf_counter() - start
         _swap(merged, site)
     finally:
         try:
@@ -139,27 +133,52 @@ def _swap(new: Path, site: Path) -> None:
         old.rename(new)
 
 
-def _build_languages(root: Path, parts: Path, codes: list[str]) -> dict[str, str]:
-    """Run every language's `mkdocs build --strict` at once; their logs, or PublishError with the failed ones'."""
+def _build_languages(root: Path, parts: Path, codes: list[str]) -> tuple[dict[str, str], float, float]:
+    """Run every language's `mkdocs build --strict` at once, and each language's search index as
+    soon as that language is built, beside the others' builds. Their logs, the seconds until the
+    last build ended and until the last index did; or PublishError with the failed ones' messages."""
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]
-    runs = {}
-    for code in codes:
+    start = time.perf_counter()
+    logs: dict[str, str] = {}
+    problems: dict[str, str] = {}  # code -> the index's one line
+    ended = {"built": 0.0}
+
+    def language(code: str) -> None:
         env = dict(os.environ, PORTAL_BUILD_LANGUAGE=code, NO_MKDOCS_2_WARNING="1")
         # They hold the build lock too: if this process is killed, the next build waits for them
-        runs[code] = subprocess.Popen([*mkdocs, "--site-dir", str(parts / code)], cwd=root, env=env,
-                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                      pass_fds=held())
-    logs = {code: run.communicate()[0] for code, run in runs.items()}
-    failed = [code for code, run in runs.items() if run.returncode != 0]
-    for code in failed:  # a full or read-only disk under MkDocs: one line naming the site's folder
-        found = _OS_ERROR.findall(logs[code])
+        run = subprocess.Popen([*mkdocs, "--site-dir", str(parts / code)], cwd=root, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, pass_fds=held())
+        logs[code] = run.communicate()[0]
+        ended["built"] = max(ended["built"], time.perf_counter() - start)
+        if run.returncode != 0:
+            problems[code] = ""
+            return
+        folder = json.loads((parts / code / BUILT).read_text(encoding="utf-8"))["folder"]
+        keep = [arg for fd in held() for arg in ("--keep-fd", str(fd))]
+        indexer = subprocess.run([sys.executable, "-m", "generator.publish.search", str(parts / code), folder,
+                                  "--root", str(root), *keep], cwd=root, capture_output=True, text=True,
+                                 pass_fds=held())
+        if indexer.returncode != 0:
+            problems[code] = indexer.stderr.strip() or f"the '{code}' search index failed ({indexer.returncode})"
+
+    threads = [threading.Thread(target=language, args=(code,)) for code in codes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    indexed = time.perf_counter() - start
+    failed = [code for code in codes if problems.get(code) == ""]
+    for text in [logs[code] for code in failed] + [problems[c] for c in codes if problems.get(c)]:
+        found = _OS_ERROR.findall(text)  # a full or read-only disk: one line naming the site's folder
         if found:
-            number, text = found[-1]
-            raise OSError(int(number), text, str(parts.parent))
+            number, message = found[-1]
+            raise OSError(int(number), message, str(parts.parent))
     if failed:
         raise PublishError("\n".join(f"{_messages(logs[code]).rstrip()}\nthe '{code}' build failed (messages above)"
                                      for code in failed))
-    return logs
+    if problems:
+        raise PublishError("\n".join(problems[code] for code in codes if code in problems))
+    return logs, ended["built"], indexed - ended["built"]
 
 
 # How an OSError ends a Python traceback: "OSError: [Errno 28] No space left on device: 'path'"

@@ -1,12 +1,15 @@
-"""The search index: Pagefind over the whole built site, once every language is in it.
+"""The search index: Pagefind, one bundle per language, each built as soon as its language is.
 
 Pagefind replaces Material's search plugin: nothing of the index is downloaded on
-page load, every page is indexed whole, and each `<html lang>` gets its own index
-(Chinese segmented at index time). Pages opt in with `data-pagefind-body`
-(overrides/main.html, overrides/home.html), so the 404 page and chrome stay out.
+page load, every page is indexed whole, and each language has its own bundle at its own
+root (/pagefind/, /zh/pagefind/, /zh-hant/pagefind/; a reader searches one language at a
+time), built from that language's MkDocs build while the other languages still build
+(generator/publish/build.py runs `python -m generator.publish.search` for each). Pages opt
+in with `data-pagefind-body` (overrides/main.html, overrides/home.html), so the 404 page and
+chrome stay out.
 
-Pagefind reads an *index copy* of the site's HTML (`.search-index/` beside it; hard links
-where a page is read as it is), not the site itself:
+Pagefind reads an *index copy* of the language's HTML (`.CODE.search-index/` beside its
+build: each page reduced to what Pagefind reads, `_indexed_part`), not the pages themselves:
 
 - **Traditional pages are read in Simplified.** Pagefind's Chinese segmenter (jieba) has a
   Simplified dictionary: Traditional text comes out one character at a time, and a query
@@ -15,8 +18,8 @@ where a page is read as it is), not the site itself:
   character keeps its place), under its own URL, in the zh-hant index. The page's
   Traditional title and the Traditional characters of its text go along as metadata
   (`title`, `hant`): the browser shows those (portal-search-ui.js, `processResult`), and turns a
-  Traditional query into Simplified with `t2s.json` (written here, beside the bundle: the
-  characters of the Chinese indexes, and every Traditional form OpenCC reads as one of them).
+  Traditional query into Simplified with `t2s.json` (written into each Chinese bundle: every
+  Traditional form OpenCC reads as one of the characters its index holds).
 - **Long Chinese queries are cut as the index was.** Pagefind 1.4 looks a Chinese query up
   as it is typed; a long term the index holds as several words (超长期特别国债: 超|长期|特别|国债)
   matched pages with any part of it first. `t2s.json` also lists the indexed Chinese words: the
@@ -28,9 +31,10 @@ where a page is read as it is), not the site itself:
 """
 from __future__ import annotations
 
+import argparse
+import gzip
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -38,12 +42,11 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..core.lock import held
-
 # Inside an indexed article, the heading permalinks (¶) are chrome
 EXCLUDE_SELECTORS = ".headerlink"
 HANT = "zh-hant"  # the Traditional site's folder
-MAP = "t2s.json"  # in the bundle folder: Traditional character -> Simplified, and the indexed words
+BUNDLE = "pagefind"  # each language's bundle, in the language's folder
+MAP = "t2s.json"  # in a Chinese bundle: Traditional character -> Simplified, and the indexed words
 SEPARATOR = "⁂"  # synonyms are indexed between two: never shown in an excerpt
 # A synonym names the page it should find: it counts as a heading does (h1 is 7, text 1)
 SYNONYM_WEIGHT = 5
@@ -58,42 +61,75 @@ class SearchError(Exception):
     pass
 
 
-def index(site: Path, languages: int, root: Path | None = None) -> None:
-    """Index `site` (its pagefind/ folder is replaced): one index for each of its `languages`.
-    `root`: the project (data/search_synonyms.yml, data/traditional_phrases.yml), if any."""
-    shutil.rmtree(site / "pagefind", ignore_errors=True)
+def language_of(folder: str) -> str:
+    """The language of a language's folder in the site: "" -> en, "zh/" -> zh."""
+    return folder.strip("/") or "en"
+
+
+def index(site: Path, folder: str, root: Path | None = None, keep: tuple[int, ...] = ()) -> None:
+    """Index the pages of one language's build: `site` is the build's folder, `folder` the
+    language's folder in it ("" or "zh/"); the bundle goes to site/folder/pagefind/ (replaced).
+    `root`: the project (data/search_synonyms.yml, data/traditional_phrases.yml), if any;
+    `keep`: descriptors Pagefind keeps open (the build lock)."""
+    lang = language_of(folder)
+    bundle = site / folder / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)
     copy = site.with_name(f".{site.name}.search-index")
     shutil.rmtree(copy, ignore_errors=True)
     try:
-        chars = _index_copy(site, copy, _synonyms(root, site))
-        command = [sys.executable, "-m", "pagefind", "--site", str(copy), "--output-path", str(site / "pagefind"),
+        _index_copy(site, folder, copy, _synonyms(root, site / folder).get(lang, {}))
+        command = [sys.executable, "-m", "pagefind", "--site", str(copy), "--output-path", str(bundle),
                    "--exclude-selectors", EXCLUDE_SELECTORS, "--silent"]
-        run = subprocess.run(command, capture_output=True, text=True, pass_fds=held())  # holds the build lock too
+        run = subprocess.run(command, capture_output=True, text=True, pass_fds=keep)  # holds the build lock too
     finally:
         shutil.rmtree(copy, ignore_errors=True)
     if run.returncode != 0:
         raise SearchError(f"Pagefind failed ({run.returncode}): {run.stderr.strip() or run.stdout.strip()}")
-    indexed = sorted(p.name.split("_")[0].removeprefix("pagefind.")
-                     for p in (site / "pagefind").glob("pagefind.*.pf_meta"))
-    if len(indexed) < languages:
-        raise SearchError(f"Pagefind built {len(indexed)} index(es) ({', '.join(indexed)}) for {languages} "
-                          "languages: check that pages carry data-pagefind-body and <html lang>")
-    words = sorted(_indexed_words(site / "pagefind"))
-    (site / "pagefind" / MAP).write_text(json.dumps({"t2s": query_map(chars), "words": words}, ensure_ascii=False,
-                                                    separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    indexed = sorted(p.name.split("_")[0].removeprefix("pagefind.") for p in bundle.glob("pagefind.*.pf_meta"))
+    if indexed != [lang]:
+        raise SearchError(f"Pagefind built {len(indexed)} index(es) ({', '.join(indexed)}) for the '{lang}' pages: "
+                          "check that pages carry data-pagefind-body and <html lang>")
+    if lang.startswith("zh"):
+        words, chars = _indexed(bundle)
+        (bundle / MAP).write_text(json.dumps({"t2s": query_map(chars), "words": sorted(words)}, ensure_ascii=False,
+                                             separators=(",", ":"), sort_keys=True), encoding="utf-8")
 
 
-def _indexed_words(bundle: Path) -> set[str]:
-    """The Chinese words of the Chinese indexes, as Pagefind segmented them (each page's content
-    carries its word breaks as U+200B): the browser segments a long query with them."""
-    import gzip
-
+def _indexed(bundle: Path) -> tuple[set[str], set[str]]:
+    """The Chinese words of a Chinese index, as Pagefind segmented them (each page's content
+    carries its word breaks as U+200B: the browser segments a long query with them), and the
+    Han characters of its text (what a Traditional query is mapped onto)."""
     words: set[str] = set()
+    chars: set[str] = set()
     for path in (bundle / "fragment").glob("zh*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         content = json.loads(data[data.index(b"{"):])["content"]
-        words.update(w for w in re.split(r"[\u200b\s]+", content) if len(w) > 1 and _WORD.fullmatch(w))
-    return words
+        chars.update(content)
+        words.update(w for w in _SPACES.split(content) if len(w) > 1 and _WORD.fullmatch(w))
+    return words, {c for c in chars if _HAN.match(c)}
+
+
+_SPACES = re.compile(r"[\u200b\s]+")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m generator.publish.search SITE FOLDER [--root ROOT] [--keep-fd N]`: one language's
+    index (build.py runs it as soon as that language is built). A problem: one line, exit 1."""
+    parser = argparse.ArgumentParser(prog="python -m generator.publish.search")
+    parser.add_argument("site", type=Path)
+    parser.add_argument("folder")
+    parser.add_argument("--root", type=Path)
+    parser.add_argument("--keep-fd", type=int, action="append", default=[], help="a descriptor Pagefind keeps open")
+    args = parser.parse_args(argv)
+    try:
+        index(args.site, args.folder, args.root, tuple(args.keep_fd))
+    except SearchError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except OSError as err:  # build.py turns this line back into the OSError (a full or read-only disk)
+        print(f"OSError: [Errno {err.errno}] {err.strerror}: {err.filename!r}", file=sys.stderr)
+        return 1
+    return 0
 
 
 # --- Traditional -> Simplified, one character at a time --------------------------------------
@@ -131,35 +167,52 @@ def query_map(chars: set[str]) -> dict[str, str]:
 
 # --- the index copy ------------------------------------------------------------------------
 
-def _index_copy(site: Path, copy: Path, synonyms: dict[str, dict[str, str]]) -> set[str]:
-    """Write the HTML Pagefind reads into `copy`; the Han characters of the Chinese indexes."""
-    chars: set[str] = set()
-    for page in site.rglob("*.html"):
-        relative = page.relative_to(site)
-        if relative.parts[0] == "pagefind":
+def _index_copy(site: Path, folder: str, copy: Path, synonyms: dict[str, str]) -> None:
+    """Write the HTML Pagefind reads (the language's pages under site/folder, at their places)
+    into `copy`.
+
+    A page's copy keeps only what Pagefind reads (`_indexed_part`: without the header,
+    navigation and footer, half to two thirds of a page; the index is the same)."""
+    lang = language_of(folder)
+    start = site / folder
+    for page in start.rglob("*.html"):
+        rest = page.relative_to(start)
+        if rest.parts[0] == BUNDLE:
             continue
-        target = copy / relative
+        target = copy / folder / rest
         target.parent.mkdir(parents=True, exist_ok=True)
-        path = relative.parent.as_posix()
-        path = "" if path == "." else path + "/"
-        lang, _, rest = path.partition("/") if path.startswith(("zh/", f"{HANT}/")) else ("en", "", path)
-        extra = synonyms.get(lang, {}).get(rest if relative.name == "index.html" else None)
-        if lang == "en" and not extra:
-            os.link(page, target)
+        path = rest.parent.as_posix()
+        extra = synonyms.get("" if path == "." else path + "/") if rest.name == "index.html" else None
+        text = _indexed_part(page.read_text(encoding="utf-8"))
+        if text is None:  # no data-pagefind-body: not indexed
             continue
-        text = page.read_text(encoding="utf-8")
         if extra:
             text = _BODY.sub(lambda m: f'{m.group(0)}<p hidden data-pagefind-weight="{SYNONYM_WEIGHT}">'
                                          f'{SEPARATOR} {html.escape(extra)} {SEPARATOR}</p>', text, count=1)
         if lang == HANT:
             text = _simplified_copy(text)
-        if lang != "en":
-            chars.update(_HAN.findall(text))
-        if text == page.read_text(encoding="utf-8"):
-            os.link(page, target)
-        else:
-            target.write_text(text, encoding="utf-8")
-    return chars
+        target.write_text(text, encoding="utf-8")
+
+
+def _indexed_part(text: str) -> str | None:
+    """A page as Pagefind needs it: its `<html>` tag (the language), `<body>` tag and the element
+    with data-pagefind-body, which ends before the article does (overrides/main.html, home.html):
+    Pagefind reads nothing else. None: a page without one (not indexed)."""
+    at = text.find("data-pagefind-body")
+    if at < 0:
+        return None
+    html_tag, body = _HTML.search(text), _BODY_TAG.search(text)
+    if not html_tag or not body or body.end() > at:
+        return text
+    start = text.rfind("<", 0, at)
+    end = text.find("</article>", at)
+    end = len(text) if end < 0 else end + len("</article>")
+    return (f"<!DOCTYPE html>{html_tag.group(0)}<head><meta charset=\"utf-8\"></head>{body.group(0)}"
+            f"{text[start:end]}</body></html>")
+
+
+_HTML = re.compile(r"<html\b[^>]*>")
+_BODY_TAG = re.compile(r"<body\b[^>]*>")
 
 
 def _simplified_copy(text: str) -> str:
@@ -171,7 +224,7 @@ def _simplified_copy(text: str) -> str:
     meta = (f'<span hidden data-pagefind-meta="title">{html.escape(found.title.strip())}</span>'
             f'<span hidden data-pagefind-meta="hant">{"".join(found.han)}</span>')
     simplified = to_simplified(text)
-    body = re.search(r"<body\b[^>]*>", simplified)
+    body = _BODY_TAG.search(simplified)
     if not body:
         return simplified
     return simplified[:body.end()] + meta + simplified[body.end():]
@@ -220,7 +273,8 @@ class _Text(HTMLParser):
 
 
 def _synonyms(root: Path | None, site: Path) -> dict[str, dict[str, str]]:
-    """{language: {page path: the extra text to index}} from data/search_synonyms.yml."""
+    """{language: {page path: the extra text to index}} from data/search_synonyms.yml; `site`:
+    a language's folder of the site, which must hold every page named."""
     if root is None:
         return {}
     from ..core.errors import InputError
@@ -244,3 +298,7 @@ def _synonyms(root: Path | None, site: Path) -> dict[str, dict[str, str]]:
                 root / "data" / traditional.PHRASES, f"data/{traditional.PHRASES}")))
         found[HANT][entry.page] = " ".join(filter(None, [convert(zh) if zh else "", found["en"][entry.page]]))
     return {lang: {page: text for page, text in pages.items() if text} for lang, pages in found.items()}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

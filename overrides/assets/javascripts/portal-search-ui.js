@@ -2,13 +2,14 @@
 // first opens search (assets/javascripts/portal-search.js, in every page, loads it); a page view
 // downloads none of them.
 //
-// Chinese (generator/publish/search.py): both Chinese indexes read Simplified (the Traditional
+// One Pagefind bundle per language, in the language's folder (generator/publish/search.py).
+// Chinese: both Chinese indexes read Simplified (the Traditional
 // pages are indexed as their Simplified rendering, character for character), so a query is
-// turned into Simplified first (t2s.json, beside the bundle), and a Traditional result shows
+// turned into Simplified first (t2s.json, in each Chinese bundle), and a Traditional result shows
 // its own characters again (its `hant` metadata: the Han characters of its text, in order);
 // a long Chinese run is cut into the index's words (t2s.json lists them), as the index was.
 // Synonyms are indexed after a "⁂" and cut from excerpts. A query with no result here shows
-// how many the other two languages have, with links to search there.
+// how many the other two languages have (each language's own bundle), with links to search there.
 (function () {
   "use strict";
   var button = document.querySelector("[data-portal-search]");
@@ -25,26 +26,39 @@
     "zh-hant": { none: "繁體中文版沒有結果。其他語言版本：", count: function (n) { return n + " 個結果"; }, name: "繁體中文" }
   };
   var words = WORDS[language] || WORDS.en;
-  var toSimplified = {};  // t2s.json: Traditional character -> Simplified
   var loading = null;
   var ui = null;
+  var maps = {};  // per Chinese language, from its bundle's t2s.json: {t2s, words, longest}
+  var NO_MAP = { t2s: {}, words: {}, longest: 1 };
 
-  var indexed = {};  // t2s.json: the Chinese words of the Chinese indexes
-  var longest = 1;
+  // A Chinese bundle's t2s.json: Traditional character -> Simplified, and the words of its index
+  function mapOf(code, at) {
+    if (code.indexOf("zh") !== 0) return Promise.resolve(NO_MAP);
+    if (!maps[code]) {
+      maps[code] = fetch(at.href + "t2s.json").then(function (r) { return r.ok ? r.json() : {}; })
+        .then(function (m) {
+          var map = { t2s: m.t2s || {}, words: {}, longest: 1 };
+          (m.words || []).forEach(function (w) { map.words[w] = true; map.longest = Math.max(map.longest, w.length); });
+          return map;
+        }, function () { return NO_MAP; });
+    }
+    return maps[code];
+  }
+  var own = NO_MAP;  // this language's map, once loaded
 
-  function simplified(term) {
-    return term.replace(HAN, function (c) { return toSimplified[c] || c; });
+  function simplified(term, map) {
+    return term.replace(HAN, function (c) { return map.t2s[c] || c; });
   }
 
   // A long run of Chinese (5 characters or more) that is not itself an indexed word, cut into
   // the index's words, longest first: 超长期特别国债 -> 超 长期 特别 国债
-  function segmented(term) {
+  function segmented(term, map) {
     return term.replace(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{5,}/g, function (run) {
-      if (indexed[run]) return run;
+      if (map.words[run]) return run;
       var parts = [];
       for (var i = 0; i < run.length;) {
-        var n = Math.min(longest, run.length - i);
-        while (n > 1 && !indexed[run.substr(i, n)]) n--;
+        var n = Math.min(map.longest, run.length - i);
+        while (n > 1 && !map.words[run.substr(i, n)]) n--;
         parts.push(run.substr(i, n));
         i += n;
       }
@@ -52,8 +66,8 @@
     }).replace(/\s+/g, " ").trim();
   }
 
-  function chinese(term) {
-    return segmented(simplified(term));
+  function chinese(term, map) {
+    return segmented(simplified(term, map), map);
   }
 
   // Synonyms: indexed first, between two "⁂", never shown: an excerpt holding one starts
@@ -85,10 +99,22 @@
   }
 
   // The other languages: the language roots of the head's hreflang links, each searched by
-  // its own Pagefind instance (a module of its own: the bundle's pagefind.js with a query)
-  var others = Array.prototype.filter.call(
-    document.querySelectorAll('link[rel=alternate][hreflang]:not([hreflang=x-default])'),
-    function (link) { return link.hreflang.toLowerCase() !== language; });
+  // its own Pagefind instance (its own bundle's pagefind.js, a module of its own). A language's
+  // bundle is in its folder: its root's path below the site's root (the shortest of them)
+  var roots = Array.prototype.filter.call(
+    document.querySelectorAll('link[rel=alternate][hreflang]'),
+    function (link) { return link.hreflang !== "x-default"; });
+  var others = roots.filter(function (link) { return link.hreflang.toLowerCase() !== language; });
+  var top = roots.reduce(function (found, link) {
+    var path = new URL(link.href).pathname;
+    return found === null || path.length < found.length ? path : found;
+  }, null);
+  var bundles = {};
+  others.forEach(function (link) {
+    var folder = new URL(link.href).pathname.slice(top.length);
+    bundles[link.hreflang.toLowerCase()] = new URL(folder + "pagefind/", root);
+  });
+  bundles[language] = bundle;
   var instances = {};
   var asked = 0;
   var offer = document.createElement("p");
@@ -100,16 +126,17 @@
     if (!instances[code]) {
       // This language's: the UI's own instance (the same module), its index already loaded
       if (code === language) return import(bundle.href + "pagefind.js");
-      instances[code] = import(bundle.href + "pagefind.js?language=" + encodeURIComponent(code)).then(function (pf) {
-        return pf.options({ basePath: bundle.pathname, baseUrl: root.pathname, language: code }).then(function () { return pf; });
+      var at = bundles[code];
+      instances[code] = import(at.href + "pagefind.js").then(function (pf) {
+        return pf.options({ basePath: at.pathname, baseUrl: root.pathname, language: code }).then(function () { return pf; });
       });
     }
     return instances[code];
   }
 
   function count(code, term) {
-    return instance(code).then(function (pf) {
-      return pf.search(code.indexOf("zh") === 0 ? chinese(term) : term);
+    return Promise.all([instance(code), mapOf(code, bundles[code])]).then(function (loaded) {
+      return loaded[0].search(code.indexOf("zh") === 0 ? chinese(term, loaded[1]) : term);
     }).then(function (found) { return found.results.length; });
   }
 
@@ -145,11 +172,7 @@
     css.rel = "stylesheet";
     css.href = bundle.href + "pagefind-ui.css";
     document.head.appendChild(css);
-    var map = fetch(bundle.href + "t2s.json").then(function (r) { return r.ok ? r.json() : {}; })
-      .then(function (m) {
-        toSimplified = m.t2s || {};
-        (m.words || []).forEach(function (w) { indexed[w] = true; longest = Math.max(longest, w.length); });
-      }, function () {});
+    var map = mapOf(language, bundle).then(function (m) { own = m; });
     loading = Promise.all([map, new Promise(function (resolve, reject) {
       var script = document.createElement("script");
       script.src = bundle.href + "pagefind-ui.js";
@@ -170,7 +193,7 @@
         ranking: { pageLength: 0.25 },
         processTerm: function (term) {
           elsewhere(term);
-          return language.indexOf("zh") === 0 ? chinese(term) : term;
+          return language.indexOf("zh") === 0 ? chinese(term, own) : term;
         },
         processResult: processResult,
         // Pagefind has no zh-Hant strings (it would show Simplified): the language's own, if set
