@@ -160,13 +160,15 @@ def test_bad_edit_is_shown_on_every_preview_page_until_fixed(server):
 
         def clean() -> bool:  # live reload may abort a navigation while the rebuilds settle
             try:
-                with tab.expect_response(lambda response: response.url.endswith("preview-problems.json")):
-                    tab.goto(base + "news/preview-test-item/")
+                # (each try bounded: a busy machine gets several tries, not one long wait)
+                with tab.expect_response(lambda response: response.url.endswith("preview-problems.json"),
+                                         timeout=10_000):
+                    tab.goto(base + "news/preview-test-item/", timeout=10_000)
                 tab.wait_for_timeout(500)  # the page has read the answer
             except Exception:
                 return False
             return tab.locator(".portal-preview-problems").count() == 0 and "alpacaone" in tab.content()
-        assert wait_for(clean, 30)
+        assert wait_for(clean, 60)
 
 
 def test_a_removed_or_renamed_page_is_no_longer_served(server):
