@@ -58,7 +58,6 @@ def _place(rings_by_polygon, label: tuple[float, float], count: int,
 
 @functools.lru_cache(maxsize=256)
 def _place_once(rings_by_polygon, label, count, clear_name):
-    rings_by_polygon = [[list(ring) for ring in rings] for rings in rings_by_polygon]
     lx, ly = label
     pts = [pt for rings in rings_by_polygon for ring in rings for pt in ring]
     x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
