@@ -16,9 +16,14 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 _Loader.add_constructor("!ENV", lambda loader, node: None)
 
 
-@lru_cache(maxsize=None)
 def _config(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    # Keyed by the text: a long-lived process (the preview) sees an edited mkdocs.yml
+    return _parsed(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def _parsed(text: str) -> dict:
+    return yaml.load(text, Loader=_Loader)
 
 
 def site_url(root: Path) -> str:
