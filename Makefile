@@ -32,8 +32,9 @@ test: $(STAMP) $(AXE)
 	# PYTHONDONTWRITEBYTECODE keeps Python from saving what it compiles
 	$(PY) -m compileall -q generator hooks >/dev/null
 	$(PY) -m generator check
-	# Two workers, one per core: the builds and browsers of independent tests side by side
-	$(PY) -m pytest -q -n 2 --dist worksteal
+	# Four workers on two cores: while one test waits (a browser, a preview, a server), another
+	# builds; each worker takes the next test as it finishes one, the longest first (tests/conftest.py)
+	$(PY) -m pytest -q -n 4 --dist load
 
 $(STAMP): pyproject.toml
 	tools/system-packages venv

@@ -104,6 +104,25 @@ def _shared_sheets(tmp_path_factory):
     _SHEETS.mkdir(exist_ok=True)
 
 
+# The tests that take longest (tens of seconds each: publishes, previews, browsers), started
+# first. `make test` hands each worker the next test as it finishes one (`--dist load`), so the
+# long ones run side by side from the start and no worker is left with one alone at the end.
+LONGEST = (
+    "test_cms.py::", "test_browser_light.py::test_no_page_", "test_publish_safety.py::test_a_kill",
+    "test_news_archive.py::", "test_serve.py::", "test_escaping.py::test_hostile_text_anywhere",
+    "test_publish_safety.py::test_the_preview", "test_cms_workflow.py::", "test_kit_sheets.py::test_kit_output",
+    "test_browser_light.py::test_every_page_type", "test_publish_safety.py::test_two_builds", "test_publish.py::",
+    "test_traditional.py::test_editor_override", "test_quality.py::test_html_is_valid",
+)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own grouping by fixture scope
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        return next((n for n, part in enumerate(LONGEST) if part in item.nodeid), len(LONGEST))
+    items.sort(key=rank)  # stable: the rest keep their order
+
+
 @dataclass
 class Built:
     root: Path
