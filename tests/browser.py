@@ -1,6 +1,7 @@
 """A real browser on the built site: Debian's Chromium driven by Playwright, over loopback HTTP."""
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import functools
@@ -50,18 +51,26 @@ def serve(site: Path, mount: str = ""):
         server.server_close()
 
 
+@functools.cache
+def _playwright():
+    """One Playwright driver per test process, stopped when the process ends: a test that starts
+    its own browser may run while the shared one (conftest `chromium`) is open."""
+    from playwright.sync_api import sync_playwright
+
+    driver = sync_playwright().start()
+    atexit.register(driver.stop)
+    return driver
+
+
 @contextlib.contextmanager
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian chromium is not installed: apt-get install -y chromium (.ci/run does this)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    chromium = _playwright().chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
 
 
 def search(page, query: str) -> list[str]:

@@ -194,13 +194,21 @@ def project(tmp_path, pristine):
     return Path(shutil.copytree(pristine, tmp_path / "p", symlinks=True))
 
 
-@pytest.fixture(scope="module")
-def page(built):
+@pytest.fixture(scope="session")
+def chromium(built):
     """The built site served under /portal/, as published (Pagefind's paths must hold under a
-    sub-path), and one Chromium tab: the search tests' (base address, tab)."""
+    sub-path), and one Chromium for every browser test of a worker: (base address, browser).
+    Each test opens its own tabs or contexts."""
     from browser import browser, serve
 
     with serve(built.site, mount="portal") as base, browser() as chromium:
-        tab = chromium.new_page()
-        yield base, tab
-        tab.close()
+        yield base, chromium
+
+
+@pytest.fixture(scope="module")
+def page(chromium):
+    """One tab for a module's search tests: (base address, tab)."""
+    base, browser_ = chromium
+    tab = browser_.new_page()
+    yield base, tab
+    tab.close()

@@ -7,19 +7,11 @@ import re
 import pytest
 import yaml
 
-from browser import browser, serve
 
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
-MOUNT = "portal"
 GAP_ZH = yaml.safe_load((ROOT / "generator" / "strings" / "zh.yml").read_text(encoding="utf-8"))["gap_missing"]
-
-
-@pytest.fixture(scope="module")
-def chromium(built):
-    with serve(built.site, MOUNT) as base, browser() as chromium:
-        yield base, chromium
 
 
 class Visit:

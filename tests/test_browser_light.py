@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import GitHubPages, browser, site_address, view_all, view_cold
+from browser import GitHubPages, site_address, view_all, view_cold
 
 from conftest import ROOT
 
@@ -25,9 +25,8 @@ MAX_GZIP_BYTES = 70 * 1024
 
 
 @pytest.fixture(scope="module")
-def pages(built):
-    with browser() as chromium:
-        yield chromium, GitHubPages(built.site, site_address(ROOT))
+def pages(built, chromium):
+    return chromium[1], GitHubPages(built.site, site_address(ROOT))
 
 
 def _every_page(site) -> list[str]:

@@ -87,13 +87,6 @@ def test_map_places_parks_by_district_only(built, lang):
 KIT_PAGES = [ROOTS[lang] + p for lang in SITES for p in ("parks/", "parks/dinghu-district/", "figures/", "accessibility/")]
 
 
-@pytest.fixture(scope="module")
-def chromium(built):
-    from browser import browser, serve
-    with serve(built.site, "portal") as base, browser() as chromium:
-        yield base, chromium
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_map_links_take_keyboard_focus_in_order(chromium, lang):

@@ -12,7 +12,7 @@ import feedparser
 import jsonfeed
 import pytest
 
-from browser import browser, search, serve, view_all
+from browser import search, view_all
 
 from conftest import ROOT
 
@@ -27,12 +27,6 @@ LANGS = ("", "zh/", "zh-hant/")  # English, Simplified and Traditional Chinese
 PAGES = [lang + page for lang in LANGS for page in KEY_PAGES]
 # The site is served under site_url's path, as GitHub Pages serves it
 MOUNT = "portal"
-
-
-@pytest.fixture(scope="module")
-def chromium(built):
-    with serve(built.site, MOUNT) as base, browser() as chromium:
-        yield base, chromium
 
 
 # --- home page ---------------------------------------------------------------------------------

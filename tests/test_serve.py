@@ -105,10 +105,12 @@ def test_edits_show_in_preview_without_rebuild_loop(server):
 
 
 def settled_for(log: Path, seconds: float) -> bool:
-    """No build has started or ended for `seconds`."""
+    """No build is running, and none has started or ended for `seconds` (a build says nothing
+    between its first and last line: on a busy machine that can be longer than `seconds`)."""
     count = builds(log)
     time.sleep(seconds)
-    return builds(log) == count
+    text = log.read_text()
+    return builds(log) == count and text.count("Building documentation") == text.count("Documentation built")
 
 
 def rebuild_seconds(log: Path) -> list[float]:
