@@ -100,7 +100,8 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
     factsheet.prune(root / "build" / "cache", list(sheets.values()))
     files.update({factsheet.path(lang): pdf for lang, pdf in sheets.items()})
     regions, provenance = boundaries.load(root)
-    marked = districtmap.highlights(cat, regions)
+    drawn = districtmap.areas(cat, regions)  # once: every page with the map shows the same drawing
+    marked = districtmap.highlights(drawn)
     names = [site_names.get(lang, lang) for lang in LANGS]
     for lang in LANGS:
         w = words(lang)
@@ -140,7 +141,7 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
         for kind, entry_id, note in shown:
             path = lang_path(f"{kind}/{entry_id or 'index'}.md", lang)
             context[path] = {"w": trusted(w), **districtmap.context(
-                cat, regions, provenance, path, lang, entry_id if kind == "parks" else None,
+                drawn, provenance, path, lang, entry_id if kind == "parks" else None,
                 marked.get((kind, entry_id), set()), w.get(note, ""), up(path, lang))}
         # The park finder on the parks index: the rows of the open-data parks table
         context[lang_path("parks/index.md", lang)]["finder"] = finder(cat, tables["parks"], lang)

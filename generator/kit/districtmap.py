@@ -181,9 +181,10 @@ def areas(cat: Catalogue, regions: list[Region]) -> tuple[list[Area], list[Badge
     return found, unplaced, project.height + LEGEND
 
 
-def highlights(cat: Catalogue, regions: list[Region]) -> dict[tuple[str, str], set[str]]:
-    """(kind, id) -> the districts to highlight on its page: a park's own, an industry's, a project's."""
-    found, _, _ = areas(cat, regions)
+def highlights(drawn: tuple[list[Area], list[Badge], int]) -> dict[tuple[str, str], set[str]]:
+    """(kind, id) -> the districts to highlight on its page: a park's own, an industry's, a project's.
+    `drawn`: what areas() gives."""
+    found, _, _ = drawn
     marked: dict[tuple[str, str], set[str]] = {}
     for area in found:
         if not area.entry:
@@ -197,11 +198,12 @@ def highlights(cat: Catalogue, regions: list[Region]) -> dict[tuple[str, str], s
     return marked
 
 
-def context(cat: Catalogue, regions: list[Region], provenance: dict, page_path: str, lang: str,
+def context(drawn: tuple[list[Area], list[Badge], int], provenance: dict, page_path: str, lang: str,
             current: str | None, highlight: set[str], note: str, up: str) -> dict:
-    """What kit/district_map.md.j2 needs on one page: `current` is the park the page is about (if it
-    is one), `highlight` the districts to mark, `note` what the mark means."""
-    found, unplaced, height = areas(cat, regions)
+    """What kit/district_map.md.j2 needs on one page: `drawn` is what areas() gives (the same map on
+    every page), `current` the park the page is about (if it is one), `highlight` the districts to
+    mark, `note` what the mark means."""
+    found, unplaced, height = drawn
     root = up + lang_root(lang)
 
     def region_name(area: Area) -> str:

@@ -33,16 +33,19 @@ class SourceIndex:
         self.posts = {p.seed.rsplit("/", 1)[-1].split("_", 1)[0]: p for p in posts}
         self.slugs = slugs  # seed path -> slug
         self.texts = {k: normalize(v) for k, v in texts.items()}  # seed path -> whole text
+        # Each seed's paragraphs, normalised once: every source of every page is located in them
+        self.paragraphs = {seed: [(normalize(paragraph.text), paragraph.line, version.lang)
+                                  for version in post.versions for paragraph in version.paragraphs]
+                           for seed, post in self.posts.items()}
 
     def locate(self, source: Source) -> Located | None:
         post = self.posts.get(source.seed)
         if post is None:
             return None
         quote = normalize(source.quote)
-        for version in post.versions:
-            for paragraph in version.paragraphs:
-                if quote in normalize(paragraph.text):
-                    return Located(post.seed, self.slugs[post.seed], paragraph.line, version.lang)
+        for text, line, lang in self.paragraphs[source.seed]:
+            if quote in text:
+                return Located(post.seed, self.slugs[post.seed], line, lang)
         return Located(post.seed, self.slugs[post.seed], 0) if quote in self.texts[post.seed] else None
 
     def problems(self, catalogue: Catalogue) -> list[Problem]:
