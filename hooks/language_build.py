@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import get_files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator.core.lock import end_with_build  # noqa: E402
 from generator.publish.languages import BUILT, Alternates, site_languages, split  # noqa: E402
 
 _state: dict = {}
@@ -31,6 +32,7 @@ def on_config(config):
     i18n = config.plugins.get("i18n")
     if i18n is None or not i18n.config.build_only_locale:
         return
+    end_with_build()  # one of `make build`'s processes: it ends if the build is killed
     languages = site_languages(i18n.config)
     _state.update(languages=languages, codes={lang.code for lang in languages}, sitemap=[],
                   language=next(lang for lang in languages if lang.code == i18n.config.build_only_locale))

@@ -58,7 +58,7 @@ def test_a_kill_during_publish_leaves_the_old_or_the_new_site_whole(tmp_path):
         assert run.stdout.readline().startswith("generator: ")  # generated (under the lock): publishing now
         delay = chance.uniform(0, publish_seconds * 1.2)
         time.sleep(delay)
-        run.send_signal(signal.SIGKILL)  # its MkDocs processes live on, holding the lock until they end
+        run.send_signal(signal.SIGKILL)  # its MkDocs and index processes end with it (Linux), holding the lock until then
         run.communicate()
         assert_whole(root / "site")
         now = published_round(root / "site")

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 from ..core.errors import show_path
-from ..core.lock import held
+from ..core.lock import child_environment, held
 from ..core.paths import Layout
 from ..core.site_config import site_names, site_url
 from ..pages.render import render
@@ -144,8 +144,9 @@ def _build_languages(root: Path, parts: Path, codes: list[str]) -> tuple[dict[st
     ended = {"built": 0.0}
 
     def language(code: str) -> None:
-        env = dict(os.environ, PORTAL_BUILD_LANGUAGE=code, NO_MKDOCS_2_WARNING="1")
-        # They hold the build lock too: if this process is killed, the next build waits for them
+        env = child_environment(PORTAL_BUILD_LANGUAGE=code, NO_MKDOCS_2_WARNING="1")
+        # They hold the build lock too: if this process is killed, the next build waits until they
+        # have ended (on Linux they end with it: core/lock.py end_with_build)
         run = subprocess.Popen([*mkdocs, "--site-dir", str(parts / code)], cwd=root, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, pass_fds=held())
         logs[code] = run.communicate()[0]
@@ -157,7 +158,7 @@ def _build_languages(root: Path, parts: Path, codes: list[str]) -> tuple[dict[st
         keep = [arg for fd in held() for arg in ("--keep-fd", str(fd))]
         indexer = subprocess.run([sys.executable, "-m", "generator.publish.search", str(parts / code), folder,
                                   "--root", str(root), *keep], cwd=root, capture_output=True, text=True,
-                                 pass_fds=held())
+                                 pass_fds=held(), env=child_environment())
         if indexer.returncode != 0:
             problems[code] = indexer.stderr.strip() or f"the '{code}' search index failed ({indexer.returncode})"
 

@@ -42,6 +42,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..core.lock import end_with_build
+
 # Inside an indexed article, the heading permalinks (¶) are chrome
 EXCLUDE_SELECTORS = ".headerlink"
 HANT = "zh-hant"  # the Traditional site's folder
@@ -121,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path)
     parser.add_argument("--keep-fd", type=int, action="append", default=[], help="a descriptor Pagefind keeps open")
     args = parser.parse_args(argv)
+    end_with_build()
     try:
         index(args.site, args.folder, args.root, tuple(args.keep_fd))
     except SearchError as err:
