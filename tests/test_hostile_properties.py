@@ -148,3 +148,25 @@ def test_the_sanitiser_leaves_nothing_that_runs(text):
         scan.feed(sanitise.clean(html))
         scan.close()
         assert scan.found == [], scan.found
+
+
+LINKISH = st.lists(st.sampled_from(["[a](../x.md)", "[a](", "](", "]", "[", ")", "(", ":", "javascript", "&#58;", "&",
+                                    "\\", "{", "}", "<", "*[A]: b", "[^1]", "[^1]: n", "\n", "    ", " ", "!", "'", '"',
+                                    "text", "中文", "：", "data:x", "tel:1", "%3A", "# h", "| a |", "!!! note"]),
+                   max_size=24).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(MARKUP, LINKISH, st.text(max_size=200)))
+def test_markdown_the_check_skips_renders_to_nothing_it_would_report(text):
+    """The check renders only Markdown that might hold what the sanitiser removes (might_find):
+    whatever it skips, rendered, holds nothing to report."""
+    from generator.core import sanitise, site_config
+
+    if sanitise.might_find(text):
+        return
+    extensions = site_config.markdown_extensions(ROOT)
+    scan = sanitise._Scan()
+    scan.feed(sanitise._converter(extensions).reset().convert(text))
+    scan.close()
+    assert scan.found == [], (text, scan.found)

@@ -124,8 +124,23 @@ def _converter(extensions: tuple[str, ...]):
     return markdown.Markdown(extensions=list(extensions))
 
 
+# Without raw HTML (<), attribute lists ({), reference definitions (]:) and links other than
+# plain relative ones, Markdown renders only allow-listed tags and attributes: a URL needs a ':'
+# (or an entity, a backslash) for a scheme. Most news items are such text, so they are not rendered.
+_PLAIN_LINK = re.compile(r"\]\([^\s()<>\[\]:&\\\"']*\)")
+
+
+def might_find(body: str) -> bool:
+    """False only where the rendered Markdown cannot hold anything `clean` would remove."""
+    if "<" in body or "{" in body or "]:" in body:
+        return True
+    return "](" in _PLAIN_LINK.sub("", body)
+
+
 @lru_cache(maxsize=8192)  # the preview checks again on every save: only changed files are rendered
 def _findings(body: str, extensions: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    if not might_find(body):
+        return ()
     md = _converter(extensions)
     try:
         rendered = md.reset().convert(body)

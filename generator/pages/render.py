@@ -49,7 +49,19 @@ def environment() -> Environment:
 
 def trusted(strings_: dict) -> dict:
     """UI strings as markup: written by the project, they may hold Markdown and HTML."""
-    return {key: Markup(value) if isinstance(value, str) else value for key, value in strings_.items()}
+    # Every page of a language renders with the same strings (`strings` is cached): made once per
+    # dictionary, not once per page (a few hundred strings each). The entry keeps the dictionary,
+    # so its id is not reused while it stands.
+    entry = _TRUSTED.get(id(strings_))
+    if entry is None or entry[0] is not strings_:
+        if len(_TRUSTED) > 16:  # the preview runs for hours: dictionaries made per build do not pile up
+            _TRUSTED.clear()
+        entry = _TRUSTED[id(strings_)] = (strings_, {key: Markup(value) if isinstance(value, str) else value
+                                                    for key, value in strings_.items()})
+    return entry[1]
+
+
+_TRUSTED: dict[int, tuple[dict, dict]] = {}
 
 
 def render(template: str, **context) -> str:

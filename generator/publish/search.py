@@ -79,7 +79,7 @@ def index(site: Path, folder: str, root: Path | None = None, keep: tuple[int, ..
     copy = site.with_name(f".{site.name}.search-index")
     shutil.rmtree(copy, ignore_errors=True)
     try:
-        _index_copy(site, folder, copy, _synonyms(root, site / folder).get(lang, {}))
+        _index_copy(site, folder, copy, _synonyms(root, site / folder, lang))
         command = [sys.executable, "-m", "pagefind", "--site", str(copy), "--output-path", str(bundle),
                    "--exclude-selectors", EXCLUDE_SELECTORS, "--silent"]
         run = subprocess.run(command, capture_output=True, text=True, pass_fds=keep)  # holds the build lock too
@@ -101,13 +101,14 @@ def _indexed(bundle: Path) -> tuple[set[str], set[str]]:
     """The Chinese words of a Chinese index, as Pagefind segmented them (each page's content
     carries its word breaks as U+200B: the browser segments a long query with them), and the
     Han characters of its text (what a Traditional query is mapped onto)."""
-    words: set[str] = set()
+    pieces: set[str] = set()
     chars: set[str] = set()
     for path in (bundle / "fragment").glob("zh*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         content = json.loads(data[data.index(b"{"):])["content"]
         chars.update(content)
-        words.update(w for w in _SPACES.split(content) if len(w) > 1 and _WORD.fullmatch(w))
+        pieces.update(_SPACES.split(content))  # each distinct piece tested once, below
+    words = {w for w in pieces if len(w) > 1 and _WORD.fullmatch(w)}
     return words, {c for c in chars if _HAN.match(c)}
 
 
@@ -275,32 +276,35 @@ class _Text(HTMLParser):
             self.han.extend(_HAN.findall(data))
 
 
-def _synonyms(root: Path | None, site: Path) -> dict[str, dict[str, str]]:
-    """{language: {page path: the extra text to index}} from data/search_synonyms.yml; `site`:
-    a language's folder of the site, which must hold every page named."""
+def _synonyms(root: Path | None, site: Path, lang: str) -> dict[str, str]:
+    """{page path: the extra text to index} of one language from data/search_synonyms.yml;
+    `site`: the language's folder of the site, which must hold every page named. Only the
+    Traditional index loads the converter (OpenCC and the phrases: about a second)."""
     if root is None:
         return {}
     from ..core.errors import InputError
-    from ..pages import traditional
     from ..read import synonyms
 
     try:
         entries = synonyms.load(root / "data" / synonyms.FILE, f"data/{synonyms.FILE}")
     except InputError as err:
         raise SearchError("; ".join(map(str, err.problems))) from None
-    found: dict[str, dict[str, str]] = {"en": {}, "zh": {}, HANT: {}}
+    found: dict[str, str] = {}
     convert = None
     for entry in entries:
         if not (site / entry.page / "index.html").is_file():
             raise SearchError(f"data/{synonyms.FILE}:{entry.line}: no page {entry.page}. Fix: name a page of the site")
-        zh = " ".join(entry.zh)
-        found["en"][entry.page] = " ".join(entry.en)
-        found["zh"][entry.page] = " ".join(filter(None, [zh, found["en"][entry.page]]))
-        if zh and convert is None:
+        zh, en = " ".join(entry.zh), " ".join(entry.en)
+        if lang == HANT and zh and convert is None:
+            from ..pages import traditional
+
             convert = traditional.converter(tuple(traditional.load_phrases(
                 root / "data" / traditional.PHRASES, f"data/{traditional.PHRASES}")))
-        found[HANT][entry.page] = " ".join(filter(None, [convert(zh) if zh else "", found["en"][entry.page]]))
-    return {lang: {page: text for page, text in pages.items() if text} for lang, pages in found.items()}
+        if lang == "en":
+            found[entry.page] = en
+        else:
+            found[entry.page] = " ".join(filter(None, [(convert(zh) if lang == HANT else zh) if zh else "", en]))
+    return {page: text for page, text in found.items() if text}
 
 
 if __name__ == "__main__":
