@@ -1,9 +1,9 @@
 """MkDocs hook: under `mkdocs serve`, regenerate pages when seeds, data or docs change.
 
-The generator writes only files whose bytes changed, and it runs only when an
-input changed since its last run, so the rebuild its own writes set off costs
-MkDocs' dirty build alone: no reload loop, no second generator run. `mkdocs build` does not
-regenerate here; `make build` runs the generator first, as its own step.
+The generator writes only files whose bytes changed, before MkDocs reads the docs tree of
+the same build; the server does not watch that generated tree (on_serve), so its writes set
+off no second rebuild. The generator runs only when an input changed since its last run.
+`mkdocs build` does not regenerate here; `make build` runs the generator first, as its own step.
 
 The preview writes into its own folder, build/preview/ (mkdocs.serve.yml's docs_dir), so its
 drafts never reach build/docs, which `make build` publishes; and it regenerates under the
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -31,6 +32,15 @@ PROBLEMS = "preview-problems.json"
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
+
+
+def on_serve(server, config, builder):
+    # The generated tree is this hook's own output, written before MkDocs reads the files of the
+    # same build: watching it too set off a second, useless rebuild after every edit (which
+    # held back every page while it ran), and polled thousands of generated files twice a
+    # second. The editors' folders are watched (mkdocs.yml `watch:`).
+    server.unwatch(config.docs_dir)
+    return server
 
 
 def on_pre_build(config):
@@ -48,14 +58,19 @@ def on_pre_build(config):
     from generator.core.errors import InputError
     from generator.core.lock import exclusive
     from generator.core.paths import Layout, inputs_state
+    from generator.core import memo
     from generator.pipeline import build
 
     state = inputs_state(root)
     if state == _inputs:
         return
+    code = os.path.join(root, "generator", "")
+    if _inputs is not None and any(path.startswith(code) for path, *_ in state ^ _inputs):
+        memo.forget()  # a template may have changed: Jinja reloads it, the memo must not hide it
     _inputs = state
     try:
-        with exclusive(root, lambda line: log.info(f"generator: {line}")):
+        # Pages whose inputs are unchanged since the last run keep their text (generator/core/memo.py)
+        with exclusive(root, lambda line: log.info(f"generator: {line}")), memo.remembering():
             changed = build(Layout.preview(root), drafts=True)  # the preview shows drafts
     except InputError as err:
         _problems = [str(problem) for problem in err.problems]

@@ -47,9 +47,19 @@ def environment() -> Environment:
     return env
 
 
+_trusted: dict[int, tuple[dict, dict]] = {}  # the same few string tables for every page of a run
+
+
 def trusted(strings_: dict) -> dict:
     """UI strings as markup: written by the project, they may hold Markdown and HTML."""
-    return {key: Markup(value) if isinstance(value, str) else value for key, value in strings_.items()}
+    known = _trusted.get(id(strings_))
+    if known is not None and known[0] is strings_:
+        return known[1]
+    if len(_trusted) > 16:
+        _trusted.clear()
+    marked = {key: Markup(value) if isinstance(value, str) else value for key, value in strings_.items()}
+    _trusted[id(strings_)] = (strings_, marked)
+    return marked
 
 
 def render(template: str, **context) -> str:
