@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .core import memo
 from .core.errors import InputError, Problem
+from .core.paths import in_order
 
 
 def unsafe_paths(desired: dict[str, bytes], target: Path) -> list[str]:
@@ -52,8 +53,9 @@ def sync(desired: dict[str, bytes], target: Path) -> list[str]:
         os.replace(tmp, path)
         memo.wrote(path, data)
         changed.append(rel)
-    for path in sorted(target.rglob("*"), reverse=True):
-        rel = path.relative_to(target).as_posix()
+    prefix = len(str(target)) + 1  # every path below is target/…: its rest is the relative path
+    for path in in_order(target.rglob("*"), reverse=True):
+        rel = str(path)[prefix:]
         if (path.is_file() or path.is_symlink()) and rel not in desired:
             path.unlink()
             changed.append(rel)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from ..core import frontmatter, memo
 from ..core.errors import InputError, Problem
-from ..core.paths import Layout, editor_name
+from ..core.paths import Layout, editor_name, in_order
 from ..core.slugs import is_slug, slugify
 from .schema import NewsMeta, validate
 
@@ -31,7 +31,7 @@ def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -
     today = dt.date.today()
     # what an item's reading depends on besides its file (the preview remembers it: core/memo.py)
     extra = repr((today, sorted((kind, sorted(ids)) for kind, ids in (known or {}).items()), known is None))
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    for path in in_order(folder.glob("*.md")) if folder.is_dir() else []:
         item, found = memo.per_file("news", path, extra, lambda: _read_item(layout, path, known, today))
         problems.extend(found)
         if item is not None:

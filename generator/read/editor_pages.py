@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..core import frontmatter, memo, sanitise, site_config
 from ..core.errors import InputError, Problem
-from ..core.paths import CMS_ENGLISH, Layout, editor_name, lang_path, project_root
+from ..core.paths import CMS_ENGLISH, Layout, editor_name, in_order, lang_path, project_root
 from ..core.slugs import SLUG_HINT, is_slug
 
 # Material's page keys an editor may set on a page that is not a news item
@@ -46,7 +46,7 @@ def _stem(name: str) -> str:
 
 
 def _markdown_files(layout: Layout) -> list[Path]:
-    return [p for p in sorted(layout.docs.rglob("*.md")) if p.is_file()] if layout.docs.is_dir() else []
+    return [p for p in in_order(layout.docs.rglob("*.md")) if p.is_file()] if layout.docs.is_dir() else []
 
 
 def page_problems(layout: Layout) -> list[Problem]:
