@@ -20,10 +20,15 @@ import os
 import stat
 from contextlib import contextmanager
 from pathlib import Path
+from types import FunctionType
+
+from markupsafe import Markup
 
 _texts: dict[bytes, str] = {}  # fingerprint digest -> text, from the runs before
 _run: dict[bytes, str] | None = None  # this run's texts; None: the memo is off
+_TEXTS = (str, Markup)
 _reprs: dict[int, tuple[object, str]] = {}  # this run's shared values (the object kept: its id stays its own)
+_input_stamps: dict[str, tuple] = {}  # this run's: each input file looked at once
 _read: dict[tuple[str, str], tuple[tuple, object]] = {}  # (kind, path) -> (stamp, what was read)
 _outputs: dict[str, tuple[tuple, bytes]] = {}  # written file -> (stamp, digest of its bytes)
 
@@ -34,6 +39,7 @@ def remembering():
     global _run, _texts
     _run = {}
     _reprs.clear()
+    _input_stamps.clear()
     done = False
     try:
         yield
@@ -65,9 +71,10 @@ def per_file(kind: str, path: Path, extra: str, read):
     if _run is None:
         return read()
     try:
-        stamp = (*_stamp(path), extra)
+        stamp = _input_stamps.get(str(path)) or _input_stamps.setdefault(str(path), _stamp(path))
     except OSError:
         return read()  # gone: read() says so as always
+    stamp = (*stamp, extra)
     known = _read.get((kind, str(path)))
     if known is not None and known[0] == stamp:
         return known[1]
@@ -108,7 +115,13 @@ def wrote(path: Path, data: bytes, stamp: tuple | None = None) -> None:
 def _repr(value) -> str | None:
     entry = _reprs.get(id(value))
     if entry is None or entry[0] is not value:
-        shown = repr(value)
+        # a text (an item's body) as it is, with its kind (Markup is not escaped): cheaper than its repr
+        if type(value) in _TEXTS:
+            shown = "".join((type(value).__name__, ":", value))
+        elif isinstance(value, FunctionType) and "<locals>" not in value.__qualname__ and not value.__closure__:
+            shown = f"function {value.__module__}.{value.__qualname__}"  # a module's own: its code (forget())
+        else:
+            shown = repr(value)
         entry = (value, None if " at 0x" in shown else shown)
         _reprs[id(value)] = entry
     return entry[1]
