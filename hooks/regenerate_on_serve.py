@@ -55,10 +55,10 @@ def on_pre_build(config):
     root = Path(config.config_file_path).resolve().parent
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
+    from generator.core import memo
     from generator.core.errors import InputError
     from generator.core.lock import exclusive
     from generator.core.paths import Layout, inputs_state
-    from generator.core import memo
     from generator.pipeline import build
 
     state = inputs_state(root)

@@ -7,10 +7,9 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from ..core import frontmatter
+from ..core import frontmatter, memo
 from ..read.schema import NewsMeta
 from ..text.links import Linker
-from ..core import memo
 from .render import render, strings, trusted
 
 
