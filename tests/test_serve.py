@@ -85,6 +85,10 @@ def test_edits_show_in_preview_without_rebuild_loop(server):
     news.write_text(ITEM.replace("alpacaone", "alpacatwo"), encoding="utf-8")
     took = wait_for(lambda: "alpacatwo" in fetch(base + "news/preview-test-item/"), 30)
     assert took is not None, log.read_text()
+    # Only an English page changed, so only the English site was rebuilt (hooks/regenerate_on_serve.py):
+    # the rebuilt page still offers every language
+    html = fetch(base + "news/preview-test-item/")
+    assert all(f'hreflang="{code}"' in html for code in ("zh", "zh-hant")), html[-3000:]
     # The news index is regenerated from the edited front matter too
     news.write_text(ITEM.replace("Preview test item", "Renamed preview item"), encoding="utf-8")
     assert wait_for(lambda: "Renamed preview item" in fetch(base + "news/"), 30), log.read_text()
