@@ -14,7 +14,7 @@ from . import writer
 from .core import site_config
 from .core.errors import InputError, Problem
 from .core.model import Post
-from .core.paths import Layout, editor_name, lang_path
+from .core.paths import Layout, editor_name, in_order, lang_path
 from .publish import admin
 from .core.sanitise import GENERATED
 from .kit import investor_kit
@@ -249,7 +249,7 @@ def _inherit_tags(item: EditorItem, original: NewsMeta | None) -> EditorItem:
 
 def _editor_files(layout: Layout) -> dict[str, bytes]:
     files = {}
-    for path in sorted(layout.docs.rglob("*")):
+    for path in in_order(layout.docs.rglob("*")):
         if path.is_file():  # NAME.en.md (the CMS's English) is NAME.md; both at once: editor_pages says so
             files.setdefault(editor_name(path.relative_to(layout.docs).as_posix()), path.read_bytes())
     return files

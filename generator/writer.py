@@ -14,7 +14,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from .core import memo
 from .core.errors import InputError, Problem
+from .core.paths import in_order
 
 
 def unsafe_paths(desired: dict[str, bytes], target: Path) -> list[str]:
@@ -42,16 +44,18 @@ def sync(desired: dict[str, bytes], target: Path) -> list[str]:
     changed = []
     for rel, data in sorted(desired.items()):
         path = target / rel
-        if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
+        if memo.holds(path, data):  # the preview knows the bytes it wrote last time (core/memo.py)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(tmp, path)
+        memo.wrote(path, data)
         changed.append(rel)
-    for path in sorted(target.rglob("*"), reverse=True):
-        rel = path.relative_to(target).as_posix()
+    prefix = len(str(target)) + 1  # every path below is target/…: its rest is the relative path
+    for path in in_order(target.rglob("*"), reverse=True):
+        rel = str(path)[prefix:]
         if (path.is_file() or path.is_symlink()) and rel not in desired:
             path.unlink()
             changed.append(rel)

@@ -85,6 +85,10 @@ def test_edits_show_in_preview_without_rebuild_loop(server):
     news.write_text(ITEM.replace("alpacaone", "alpacatwo"), encoding="utf-8")
     took = wait_for(lambda: "alpacatwo" in fetch(base + "news/preview-test-item/"), 30)
     assert took is not None, log.read_text()
+    # Only an English page changed, so only the English site was rebuilt (hooks/regenerate_on_serve.py):
+    # the rebuilt page still offers every language
+    html = fetch(base + "news/preview-test-item/")
+    assert all(f'hreflang="{code}"' in html for code in ("zh", "zh-hant")), html[-3000:]
     # The news index is regenerated from the edited front matter too
     news.write_text(ITEM.replace("Preview test item", "Renamed preview item"), encoding="utf-8")
     assert wait_for(lambda: "Renamed preview item" in fetch(base + "news/"), 30), log.read_text()
@@ -183,3 +187,23 @@ def test_a_removed_or_renamed_page_is_no_longer_served(server):
         assert wait_for(lambda: fetch(base + prefix + "news/preview-test-item/") == "", 15), prefix
     # and the pages that link to news no longer do to it
     assert "preview-test-item" not in fetch(base + "news/")
+
+
+def test_a_catalogue_edit_reaches_the_unchanged_pages_that_name_it(server):
+    """The preview keeps what it read and rendered between edits (generator/core/memo.py): a
+    sector renamed in data/ must still reach an item that names it and was not edited, in
+    every language (the Chinese notice and its Traditional conversion list the sector too)."""
+    root, base, log = server
+    news = root / "docs" / "news" / "preview-test-item.md"
+    news.write_text(ITEM.replace("summary:", "sectors: [new-energy-storage]\nsummary:"), encoding="utf-8")
+    assert wait_for(lambda: "New energy storage" in fetch(base + "news/preview-test-item/"), 30), log.read_text()
+    sectors = root / "data" / "sectors.yml"
+    text = sectors.read_text(encoding="utf-8")
+    assert "name: {en: New energy storage, zh: 新型储能}" in text
+    sectors.write_text(text.replace("name: {en: New energy storage, zh: 新型储能}",
+                                    "name: {en: Grid-scale batteries, zh: 新型储能电池}"), encoding="utf-8")
+    pages = {"news/preview-test-item/": "Grid-scale batteries", "zh/news/preview-test-item/": "新型储能电池",
+             "zh-hant/news/preview-test-item/": "新型儲能電池"}
+    for page, name in pages.items():
+        assert wait_for(lambda: name in fetch(base + page), 30), (page, log.read_text()[-3000:])
+    assert "New energy storage" not in fetch(base + "news/preview-test-item/")

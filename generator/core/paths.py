@@ -83,6 +83,12 @@ def inputs_state(root: Path) -> frozenset:
     return frozenset(state)
 
 
+def in_order(paths, reverse: bool = False) -> list[Path]:
+    """sorted(paths), in Path's own order (part by part): a key per path, not thousands of
+    comparisons of Path objects (the preview walks docs/ on every edit)."""
+    return sorted(paths, key=lambda path: path.parts, reverse=reverse)
+
+
 def lang_path(base: str, lang: str) -> str:
     """news/x.md -> news/x.zh.md, feed.json -> feed.zh.json: mkdocs-static-i18n's suffix layout."""
     if lang == "en":

@@ -105,6 +105,26 @@ class Area:
     sectors: list[str] = field(default_factory=list)
 
 
+# The template's helpers as values with a repr of what they depend on (the preview's memo of
+# pages compares contexts by their repr: generator/core/memo.py)
+@dataclass(frozen=True)
+class _AreaName:
+    lang: str
+
+    def __call__(self, area: Area) -> str:
+        if area.entry:
+            return area.entry.name(self.lang)
+        return area.region.name_en if self.lang == "en" else area.region.name_zh
+
+
+@dataclass(frozen=True)
+class _ParkHref:
+    root: str
+
+    def __call__(self, park_id: str) -> str:
+        return f"{self.root}parks/{park_id}/"
+
+
 class _Projection:
     """Equirectangular, scaled to WIDTH: enough for one city (about 1.5° across)."""
 
@@ -204,17 +224,10 @@ def context(drawn: tuple[list[Area], list[Badge], int], provenance: dict, page_p
     every page), `current` the park the page is about (if it is one), `highlight` the districts to
     mark, `note` what the mark means."""
     found, unplaced, height = drawn
-    root = up + lang_root(lang)
-
-    def region_name(area: Area) -> str:
-        if area.entry:
-            return area.entry.name(lang)
-        return area.region.name_en if lang == "en" else area.region.name_zh
-
     return {"map": {
         "unplaced_ids": [b.park.id for b in unplaced],
         "width": WIDTH, "height": height, "legend_y": height - LEGEND + 14, "areas": found, "unplaced": unplaced,
-        "name": region_name, "href": lambda park_id: f"{root}parks/{park_id}/", "current": current, "highlight": highlight, "note": note,
+        "name": _AreaName(lang), "href": _ParkHref(up + lang_root(lang)), "current": current, "highlight": highlight, "note": note,
         "provenance": provenance, "link": Linker(page_path, lang),
     }}
 

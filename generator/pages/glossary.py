@@ -56,10 +56,11 @@ def used_in(term: Term, texts: dict[str, dict[str, str]]) -> list[str]:
 
 def glossary_pages(terms: list[Term], texts: dict[str, dict[str, str]], metas: list[NewsMeta]) -> list[Page]:
     by_slug = {(m.slug, m.lang): m for m in metas}
+    used = [used_in(t, texts) for t in terms]  # the same for every language's page
     pages = []
     for lang in LANGS:
         path = lang_path("glossary/index.md", lang)
-        rows = [(t, [by_slug[(s, lang)] for s in used_in(t, texts) if (s, lang) in by_slug]) for t in terms]
+        rows = [(t, [by_slug[(s, lang)] for s in slugs if (s, lang) in by_slug]) for t, slugs in zip(terms, used)]
         pages.append(Page(path=path, template="glossary.md.j2",
                           front={"title": strings(lang)["glossary"], "generated_from": "data/glossary.yml"},
                           context={"rows": rows, "link": Linker(path, lang)}))

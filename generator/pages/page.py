@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from ..core import frontmatter
+from ..core import frontmatter, memo
 from ..read.schema import NewsMeta
 from ..text.links import Linker
 from .render import render, strings, trusted
@@ -28,7 +28,8 @@ class Page:
         return "zh" if self.path.endswith(".zh.md") else "en"
 
     def text(self, tooltips: str = "") -> str:
-        return self.render(strings(self.lang), tooltips=tooltips)
+        parts = ("Page", self.path, self.template, self.meta, self.front, self.context, tooltips)
+        return memo.text(parts, lambda: self.render(strings(self.lang), tooltips=tooltips))
 
     def render(self, s: dict, front: dict | None = None, tooltips: str = "",
                context: dict | None = None) -> str:

@@ -24,6 +24,7 @@ from ..core.errors import InputError, Problem
 from ..core.paths import lang_path
 from ..read.entries import node_data, yaml_list
 from ..read.schema import NewsMeta
+from ..core import memo
 from .page import Page, with_tooltips
 from .render import strings
 
@@ -97,6 +98,9 @@ class Converter:
         self._fixes = fixes
         self.line = lru_cache(maxsize=None)(self._line)
 
+    def __repr__(self) -> str:  # what it converts with: the preview's memo of pages compares it (generator/core/memo.py)
+        return f"Converter({self.phrases!r})"
+
     def _line(self, line: str) -> str:
         out = _converter(CONFIG).convert(line)
         # The phrases first: an entry may hold the quotation marks OpenCC leaves (”松騎行)
@@ -138,6 +142,12 @@ class TraditionalPage:
     def text(self, tooltips: str = "") -> str:
         """`tooltips`: the Traditional definitions, already converted (terms are matched
         against the converted text)."""
+        source = self.source
+        parts = ("TraditionalPage", self.path, self.meta, self.front, self.convert, source.path, source.template,
+                 source.meta, source.context, self.context, tooltips)
+        return memo.text(parts, lambda: self._text(tooltips))
+
+    def _text(self, tooltips: str) -> str:
         front = self.meta.to_front_matter() if self.meta else self.front
         return with_tooltips(self.convert(self.source.render(strings(LANG), front, context=self.context)), tooltips)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from ..core import frontmatter
+from ..core import frontmatter, memo
 from ..core.errors import InputError, Problem
-from ..core.paths import Layout, editor_name
+from ..core.paths import Layout, editor_name, in_order
 from ..core.slugs import is_slug, slugify
 from .schema import NewsMeta, validate
 
@@ -28,40 +28,45 @@ class EditorItem:
 def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -> tuple[list[EditorItem], list[Problem]]:
     items, problems = [], []
     folder = layout.docs / "news"
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        shown = layout.show(path)
-        stem, lang = _split_name(path.name)
-        if not is_slug(stem):  # the name becomes the URL (and the feeds' links)
-            problems.append(Problem(shown, 1, f"file name '{path.name}' is not lower-case words joined by '-'",
-                                    f"rename it, e.g. to {slugify(stem.replace('_', ' '))}{path.name[len(stem):]}"))
-            continue
-        try:
-            doc = frontmatter.read(path, shown)
-        except InputError as err:
-            problems.extend(err.problems)
-            continue
-        meta, found = validate(doc.meta, doc.key_lines, shown, known)
+    today = dt.date.today()
+    # what an item's reading depends on besides its file (the preview remembers it: core/memo.py)
+    extra = repr((today, sorted((kind, sorted(ids)) for kind, ids in (known or {}).items()), known is None))
+    for path in in_order(folder.glob("*.md")) if folder.is_dir() else []:
+        item, found = memo.per_file("news", path, extra, lambda: _read_item(layout, path, known, today))
         problems.extend(found)
-        if meta is None:
-            continue
-        if meta.date > dt.date.today() + FUTURE:
-            problems.append(Problem(shown, doc.key_lines.get("date", 1),
-                                    f"date {meta.date.isoformat()} is more than a year ahead",
-                                    "check the year; news is dated when it is published"))
-            continue
-        if meta.generated_from:
-            problems.append(Problem(shown, doc.key_lines["generated_from"],
-                                    "'generated_from' marks generated pages, not editor files",
-                                    "remove the generated_from line"))
-            continue
-        if meta.slug and meta.slug != stem:
-            problems.append(Problem(shown, doc.key_lines.get("slug", 1),
-                                    f"slug '{meta.slug}' differs from the file name '{stem}'",
-                                    f"remove the slug line or rename the file to {meta.slug}.md"))
-            continue
-        items.append(EditorItem(editor_name(layout.show(path)[len("docs/"):]), replace(meta, slug=stem, lang=lang),
-                                doc.body))
+        if item is not None:
+            items.append(item)
     return items, problems
+
+
+def _read_item(layout: Layout, path, known: dict[str, set[str]] | None,
+               today: dt.date) -> tuple[EditorItem | None, list[Problem]]:
+    shown = layout.show(path)
+    stem, lang = _split_name(path.name)
+    if not is_slug(stem):  # the name becomes the URL (and the feeds' links)
+        return None, [Problem(shown, 1, f"file name '{path.name}' is not lower-case words joined by '-'",
+                              f"rename it, e.g. to {slugify(stem.replace('_', ' '))}{path.name[len(stem):]}")]
+    try:
+        doc = frontmatter.read(path, shown)
+    except InputError as err:
+        return None, err.problems
+    meta, problems = validate(doc.meta, doc.key_lines, shown, known)
+    if meta is None:
+        return None, problems
+    if meta.date > today + FUTURE:
+        return None, problems + [Problem(shown, doc.key_lines.get("date", 1),
+                                         f"date {meta.date.isoformat()} is more than a year ahead",
+                                         "check the year; news is dated when it is published")]
+    if meta.generated_from:
+        return None, problems + [Problem(shown, doc.key_lines["generated_from"],
+                                         "'generated_from' marks generated pages, not editor files",
+                                         "remove the generated_from line")]
+    if meta.slug and meta.slug != stem:
+        return None, problems + [Problem(shown, doc.key_lines.get("slug", 1),
+                                         f"slug '{meta.slug}' differs from the file name '{stem}'",
+                                         f"remove the slug line or rename the file to {meta.slug}.md")]
+    return EditorItem(editor_name(layout.show(path)[len("docs/"):]), replace(meta, slug=stem, lang=lang),
+                      doc.body), problems
 
 
 def _split_name(name: str) -> tuple[str, str]:

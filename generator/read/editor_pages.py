@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..core import frontmatter, sanitise, site_config
+from ..core import frontmatter, memo, sanitise, site_config
 from ..core.errors import InputError, Problem
-from ..core.paths import CMS_ENGLISH, Layout, editor_name, lang_path, project_root
+from ..core.paths import CMS_ENGLISH, Layout, editor_name, in_order, lang_path, project_root
 from ..core.slugs import SLUG_HINT, is_slug
 
 # Material's page keys an editor may set on a page that is not a news item
@@ -46,7 +46,7 @@ def _stem(name: str) -> str:
 
 
 def _markdown_files(layout: Layout) -> list[Path]:
-    return [p for p in sorted(layout.docs.rglob("*.md")) if p.is_file()] if layout.docs.is_dir() else []
+    return [p for p in in_order(layout.docs.rglob("*.md")) if p.is_file()] if layout.docs.is_dir() else []
 
 
 def page_problems(layout: Layout) -> list[Problem]:
@@ -65,32 +65,34 @@ def page_problems(layout: Layout) -> list[Problem]:
             problems.append(Problem(shown, 1, "news items are read only from docs/news/ itself, not its sub-folders",
                                     f"move the file to docs/news/{path.name}"))
             continue
-        news_item = _is_news_item(rel)
-        if not news_item:  # news names are checked with the item
-            bad = [part for part in (*rel[:-1], _stem(rel[-1])) if not is_slug(part)]
-            if bad:
-                problems.append(Problem(shown, 1, f"'{bad[0]}' in the path is not lower-case words joined by '-'",
-                                        f"rename it; {SLUG_HINT}"))
-                continue
-        try:
-            text = frontmatter.decode(path.read_bytes(), shown)
-        except InputError as err:
-            if not news_item:  # editor_news reports its own files
-                problems.extend(err.problems)
-            continue
-        body, body_line = text, 1
-        if text.split("\n", 1)[0].rstrip() == "---":
-            try:
-                doc = frontmatter.parse(text, shown)
-            except InputError as err:
-                if not news_item:  # editor_news reports its own files
-                    problems.extend(err.problems)
-                continue
-            if not news_item:
-                problems.extend(_page_meta_problems(doc, shown))
-            body, body_line = doc.body, doc.body_line
-        problems.extend(sanitise.problems(body, body_line, shown, extensions))
+        # the rest depends on the file alone (and the extensions): the preview remembers it (core/memo.py)
+        problems.extend(memo.per_file("page", path, repr(extensions),
+                                      lambda: _file_problems(path, shown, rel, extensions)))
     return problems
+
+
+def _file_problems(path: Path, shown: str, rel: tuple[str, ...], extensions) -> list[Problem]:
+    news_item = _is_news_item(rel)
+    if not news_item:  # news names are checked with the item
+        bad = [part for part in (*rel[:-1], _stem(rel[-1])) if not is_slug(part)]
+        if bad:
+            return [Problem(shown, 1, f"'{bad[0]}' in the path is not lower-case words joined by '-'",
+                            f"rename it; {SLUG_HINT}")]
+    try:
+        text = frontmatter.decode(path.read_bytes(), shown)
+    except InputError as err:
+        return [] if news_item else err.problems  # editor_news reports its own files
+    problems: list[Problem] = []
+    body, body_line = text, 1
+    if text.split("\n", 1)[0].rstrip() == "---":
+        try:
+            doc = frontmatter.parse(text, shown)
+        except InputError as err:
+            return [] if news_item else err.problems  # editor_news reports its own files
+        if not news_item:
+            problems.extend(_page_meta_problems(doc, shown))
+        body, body_line = doc.body, doc.body_line
+    return problems + sanitise.problems(body, body_line, shown, extensions)
 
 
 def _page_meta_problems(doc: frontmatter.Document, shown: str) -> list[Problem]:
@@ -136,21 +138,25 @@ def link_problems(layout: Layout, files: dict[str, bytes], site_url: str) -> lis
     site_path = urlsplit(site_url).path or "/"
     for path in _markdown_files(layout):
         shown = layout.show(path)
-        try:
-            text = frontmatter.decode(path.read_bytes(), shown)
-        except InputError:
-            continue  # reported by page_problems
         rel = path.relative_to(layout.docs).as_posix()
         here = _page_dir(rel)
-        for n, line in enumerate(_prose_lines(text), start=1):
-            urls = _INLINE.findall(line) + _REFERENCE.findall(line) + _HTML_URL.findall(line)
-            for url in urls:
-                message = _broken(url.strip(), here, files, site_url, site_path)
-                if message:
-                    problems.append(Problem(shown, n, message,
-                                            "link to the page's .md file (e.g. ../sectors/hydrogen-energy.md) "
-                                            "or to a page or file that exists"))
+        for n, url in memo.per_file("links", path, "", lambda: _urls(path, shown)):
+            message = _broken(url, here, files, site_url, site_path)
+            if message:
+                problems.append(Problem(shown, n, message,
+                                        "link to the page's .md file (e.g. ../sectors/hydrogen-energy.md) "
+                                        "or to a page or file that exists"))
     return problems
+
+
+def _urls(path: Path, shown: str) -> list[tuple[int, str]]:
+    """The URLs a docs file's prose links to, with their lines."""
+    try:
+        text = frontmatter.decode(path.read_bytes(), shown)
+    except InputError:
+        return []  # reported by page_problems
+    return [(n, url.strip()) for n, line in enumerate(_prose_lines(text), start=1)
+            for url in _INLINE.findall(line) + _REFERENCE.findall(line) + _HTML_URL.findall(line)]
 
 
 def _page_dir(rel: str) -> str:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from ..core import memo
 from ..core.errors import InputError, Problem
 from ..core.frontmatter import safe_load
-from ..core.paths import Layout
+from ..core.paths import Layout, in_order
 
 FILE = "data/names.yml"
 _FIX = f"see the names policy, {FILE}"
@@ -38,15 +39,18 @@ def problems(layout: Layout) -> list[Problem]:
     policy = load(layout.data / "names.yml")
     # The search synonyms are what readers may type (双龙 for Shuanglong): indexed, never shown
     files = [p for p in sorted(layout.data.glob("*.yml")) if p.name not in ("names.yml", "search_synonyms.yml")] + \
-        sorted(layout.docs.rglob("*.md"))
+        in_order(layout.docs.rglob("*.md"))
     found = []
-    for path in files:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            continue  # reported by the readers of these files
-        shown = layout.show(path)
-        found += [Problem(shown, n, f"'{guess}' is a guessed Chinese name for {name}, which the seeds give only in Latin letters",
-                          f"write '{name}' as the seeds do ({_FIX})")
-                  for n, line in enumerate(lines, start=1) for name, guesses in policy for guess in guesses if guess in line]
+    for path in files:  # each file's findings depend on it and the policy alone (core/memo.py)
+        found += memo.per_file("names", path, repr(policy), lambda: _guesses(path, layout.show(path), policy))
     return found
+
+
+def _guesses(path: Path, shown: str, policy: list[tuple[str, list[str]]]) -> list[Problem]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []  # reported by the readers of these files
+    return [Problem(shown, n, f"'{guess}' is a guessed Chinese name for {name}, which the seeds give only in Latin letters",
+                    f"write '{name}' as the seeds do ({_FIX})")
+            for n, line in enumerate(lines, start=1) for name, guesses in policy for guess in guesses if guess in line]

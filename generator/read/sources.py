@@ -5,6 +5,7 @@ one of the amounts written in its quote; otherwise the build stops.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -37,6 +38,15 @@ class SourceIndex:
         self.paragraphs = {seed: [(normalize(paragraph.text), paragraph.line, version.lang)
                                   for version in post.versions for paragraph in version.paragraphs]
                            for seed, post in self.posts.items()}
+        self._shown: str | None = None
+
+    def __repr__(self) -> str:
+        """What it answers from, in short: the preview's memo of pages compares it
+        (generator/core/memo.py); built once, when the pages are rendered."""
+        if self._shown is None:
+            whole = repr((sorted(self.posts.items()), sorted(self.slugs.items()), sorted(self.texts.items())))
+            self._shown = f"SourceIndex({hashlib.blake2b(whole.encode('utf-8', 'surrogatepass')).hexdigest()})"
+        return self._shown
 
     def locate(self, source: Source) -> Located | None:
         post = self.posts.get(source.seed)
