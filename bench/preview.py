@@ -4,6 +4,7 @@ Seconds from saving an edit until the preview shows it, and the slowest answer a
 """
 from __future__ import annotations
 
+import signal
 import socket
 import statistics
 import subprocess
@@ -68,6 +69,10 @@ def serve_latency(root: Path, python: str, mkdocs: str, env: dict) -> dict:
         return {"serve_edit_s": round(statistics.median(edits), 2), "serve_bad_edit_answer_s": round(slowest, 2)}
     finally:
         item.write_text(original, encoding="utf-8")
-        proc.terminate()
-        proc.wait(timeout=30)
+        proc.send_signal(signal.SIGINT)  # as Ctrl-C: mkdocs serve removes its temporary site
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=30)
         log.close()

@@ -2,7 +2,8 @@
 
 After MkDocs has rendered a page's Markdown, its HTML goes through generator/core/sanitise.py's
 `clean` (nh3) unless the page is one the generator wrote all of itself: those are listed in
-build/plugin-data/generated-pages.json (generator/pipeline.py). Editors' own pages, their
+build/plugin-data/generated-pages.json (generator/pipeline.py; the preview's in
+build/preview/plugin-data/). Editors' own pages, their
 news items (in the news template) and the Traditional conversions of their Simplified pages
 are cleaned; so is any page when the list is missing. The one place editor HTML is made safe;
 `python -m generator check` reports by file and line what it would remove.
@@ -21,7 +22,9 @@ _state: dict = {}
 
 
 def on_pre_build(config):
-    _state["generated"] = generated_pages(Path(config.config_file_path).resolve().parent / "build" / "plugin-data")
+    # The list beside the docs this build reads: build/plugin-data, or the preview's own
+    # (build/preview/plugin-data), which lists the preview's pages
+    _state["generated"] = generated_pages(Path(config.docs_dir).resolve().parent / "plugin-data")
 
 
 @event_priority(-100)  # last: nothing after it adds to a page's content

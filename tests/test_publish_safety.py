@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site, copy_project, run_generator
-from test_serve import fetch, free_port, wait_for
+from test_serve import fetch, free_port, stop, wait_for
 
 WHOLE = ("index.html", "zh/index.html", "zh-hant/index.html", "404.html", "sitemap.xml",
          "assets/stylesheets/portal.css", "pagefind/pagefind-entry.json", "pagefind/pagefind-ui.js",
@@ -156,8 +156,7 @@ def test_the_preview_regenerates_drafts_into_its_own_folder_only(tmp_path):
         assert wait_for(lambda: "numbatdraft" in fetch(base + "news/preview-only-draft/"), 60), \
             (tmp_path / "serve.log").read_text()[-3000:]
     finally:
-        serve.terminate()
-        serve.wait(timeout=10)
+        stop(serve)
         log.close()
     assert (root / "build" / "preview" / "docs" / "news" / "preview-only-draft.md").is_file()
     assert not (root / "build" / "docs" / "news" / "preview-only-draft.md").exists()

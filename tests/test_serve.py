@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -70,9 +71,18 @@ def server(tmp_path):
             (tmp_path / "serve.log").read_text()
         yield root, base, tmp_path / "serve.log"
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
         log.close()
+
+
+def stop(preview: subprocess.Popen) -> None:
+    """Stop `mkdocs serve` as Ctrl-C does: it then removes the temporary folder it serves from."""
+    preview.send_signal(signal.SIGINT)
+    try:
+        preview.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        preview.kill()
+        preview.wait(timeout=10)
 
 
 def builds(log: Path) -> int:
