@@ -105,6 +105,7 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
     names = [site_names.get(lang, lang) for lang in LANGS]
     for lang in LANGS:
         w = words(lang)
+        ui = trusted(w)  # the same words on every page of the language
 
         def sheet(page: str, lang: str = lang) -> dict:
             return {"href": up(page, lang) + factsheet.path(lang), "size": factsheet.size_label(sheets[lang])}
@@ -115,12 +116,12 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
                           context=dict(site_url=site_url, languages=names, axe_version=_axe_version(root),
                                        report_url=_report_url(site_url))))
         figures = lang_path("figures/index.md", lang)
-        context[figures] = {"w": trusted(w), "kit": {"open_data": [
+        context[figures] = {"w": ui, "kit": {"open_data": [
             {"name": name, "rows": len(rows), "columns": list(rows[0]),
              "csv": f"{up(figures, lang)}data/{name}.csv", "json": f"{up(figures, lang)}data/{name}.json"}
             for name, rows in tables.items()]}}
         contact = lang_path("contact/index.md", lang)
-        context[contact] = {"w": trusted(w), "kit": {"accessibility": "../accessibility/index.md",
+        context[contact] = {"w": ui, "kit": {"accessibility": "../accessibility/index.md",
                                             "factsheet": sheet(contact)}}
         context[figures]["kit"]["factsheet"] = sheet(figures)
         for site in [lang] + ([HANT] if lang == "zh" and HANT in sheets else []):
@@ -140,7 +141,7 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
              for e in items if (kind, e.id) in marked]
         for kind, entry_id, note in shown:
             path = lang_path(f"{kind}/{entry_id or 'index'}.md", lang)
-            context[path] = {"w": trusted(w), **districtmap.context(
+            context[path] = {"w": ui, **districtmap.context(
                 drawn, provenance, path, lang, entry_id if kind == "parks" else None,
                 marked.get((kind, entry_id), set()), w.get(note, ""), up(path, lang))}
         # The park finder on the parks index: the rows of the open-data parks table

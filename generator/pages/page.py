@@ -10,7 +10,7 @@ from markupsafe import Markup
 from ..core import frontmatter, memo
 from ..read.schema import NewsMeta
 from ..text.links import Linker
-from .render import render, strings, trusted
+from .render import render, trusted_strings
 
 
 @dataclass
@@ -29,11 +29,11 @@ class Page:
 
     def text(self, tooltips: str = "") -> str:
         parts = ("Page", self.path, self.template, self.meta, self.front, self.context, tooltips)
-        return memo.text(parts, lambda: self.render(strings(self.lang), tooltips=tooltips))
+        return memo.text(parts, lambda: self.render(trusted_strings(self.lang), tooltips=tooltips))
 
     def render(self, s: dict, front: dict | None = None, tooltips: str = "",
                context: dict | None = None) -> str:
-        """The page with these UI strings, front matter, glossary tooltips (`*[term]: …`
+        """The page with these UI strings (as markup: render.trusted_strings), front matter, glossary tooltips (`*[term]: …`
         lines; those of the terms it holds are kept) and context changes: the Traditional
         site reuses it."""
         if front is None:
@@ -42,7 +42,7 @@ class Page:
         header = frontmatter.dump(front, "").rstrip("\n")
         # `convert`: the Traditional site's converter, for text the page converts itself before
         # encoding it (a mailto: link's subject); the Simplified text as it is otherwise
-        body = render(self.template, front_matter=Markup(header), meta=self.meta, s=trusted(s),
+        body = render(self.template, front_matter=Markup(header), meta=self.meta, s=s,
                       lang=self.lang, linker=Linker(self.path, self.lang),
                       **{"convert": str, **self.context, **(context or {})})
         return with_tooltips(body, tooltips)

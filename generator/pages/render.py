@@ -49,19 +49,13 @@ def environment() -> Environment:
 
 def trusted(strings_: dict) -> dict:
     """UI strings as markup: written by the project, they may hold Markdown and HTML."""
-    # Every page of a language renders with the same strings (`strings` is cached): made once per
-    # dictionary, not once per page (a few hundred strings each). The entry keeps the dictionary,
-    # so its id is not reused while it stands.
-    entry = _TRUSTED.get(id(strings_))
-    if entry is None or entry[0] is not strings_:
-        if len(_TRUSTED) > 16:  # the preview runs for hours: dictionaries made per build do not pile up
-            _TRUSTED.clear()
-        entry = _TRUSTED[id(strings_)] = (strings_, {key: Markup(value) if isinstance(value, str) else value
-                                                    for key, value in strings_.items()})
-    return entry[1]
+    return {key: Markup(value) if isinstance(value, str) else value for key, value in strings_.items()}
 
 
-_TRUSTED: dict[int, tuple[dict, dict]] = {}
+@lru_cache(maxsize=None)
+def trusted_strings(lang: str) -> dict:
+    """strings(lang) as markup, made once: every page of a language renders with them."""
+    return trusted(strings(lang))
 
 
 def render(template: str, **context) -> str:

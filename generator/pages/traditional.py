@@ -26,7 +26,7 @@ from ..read.entries import node_data, yaml_list
 from ..read.schema import NewsMeta
 from ..core import memo
 from .page import Page, with_tooltips
-from .render import strings
+from .render import strings, trusted_strings
 
 LANG = "zh-hant"  # mkdocs-static-i18n locale: the address /zh-hant/ and the suffix NAME.zh-hant.md
 CONFIG = "s2hk"  # Hong Kong standard characters; mainland vocabulary is kept (see README)
@@ -149,7 +149,7 @@ class TraditionalPage:
 
     def _text(self, tooltips: str) -> str:
         front = self.meta.to_front_matter() if self.meta else self.front
-        return with_tooltips(self.convert(self.source.render(strings(LANG), front, context=self.context)), tooltips)
+        return with_tooltips(self.convert(self.source.render(trusted_strings(LANG), front, context=self.context)), tooltips)
 
 
 @lru_cache(maxsize=1)  # as the strings themselves (render.strings)

@@ -53,7 +53,7 @@ SEPARATOR = "⁂"  # synonyms are indexed between two: never shown in an excerpt
 # A synonym names the page it should find: it counts as a heading does (h1 is 7, text 1)
 SYNONYM_WEIGHT = 5
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(f"{_HAN.pattern}+")
 _BODY = re.compile(r"<[^>]*\bdata-pagefind-body\b[^>]*>")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SKIP = {"script", "style", "noscript", "template", "svg"}

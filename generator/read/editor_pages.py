@@ -53,6 +53,7 @@ def page_problems(layout: Layout) -> list[Problem]:
     """Names, encoding, front matter and live HTML of every Markdown file in docs/."""
     problems: list[Problem] = []
     extensions = site_config.markdown_extensions(layout.root)
+    depends = repr(extensions)
     for path in _markdown_files(layout):
         shown = layout.show(path)
         rel = path.relative_to(layout.docs).parts
@@ -66,7 +67,7 @@ def page_problems(layout: Layout) -> list[Problem]:
                                     f"move the file to docs/news/{path.name}"))
             continue
         # the rest depends on the file alone (and the extensions): the preview remembers it (core/memo.py)
-        problems.extend(memo.per_file("page", path, repr(extensions),
+        problems.extend(memo.per_file("page", path, depends,
                                       lambda: _file_problems(path, shown, rel, extensions)))
     return problems
 

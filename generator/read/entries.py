@@ -322,13 +322,16 @@ class InvestorFactReader:
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _compose(text: str) -> yaml.Node | None:
+    try:  # libyaml's parser where PyYAML has it: several times faster, the same nodes and lines
+        return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:  # PyYAML's own parser says what is wrong more precisely
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def read_items(path: Path, shown: str, problems: list[Problem], allowed) -> list[Item]:
     try:
-        text = frontmatter.decode(path.read_bytes(), shown)
-        try:  # libyaml's parser where PyYAML has it: several times faster, the same nodes and lines
-            node = yaml.compose(text, Loader=_FAST_LOADER)
-        except yaml.YAMLError:  # PyYAML's own parser says what is wrong more precisely
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(frontmatter.decode(path.read_bytes(), shown))
     except InputError as err:
         problems.extend(err.problems)
         return []
@@ -357,12 +360,8 @@ def yaml_list(path: Path, shown: str, expected: str, hint: str) -> list[yaml.Nod
     InputError naming the line where the file is not YAML or not a list."""
     if not path.is_file():
         return []
-    text = path.read_text(encoding="utf-8")
     try:
-        try:  # libyaml's parser, as read_items
-            node = yaml.compose(text, Loader=_FAST_LOADER)
-        except yaml.YAMLError:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise InputError([Problem(shown, mark.line + 1 if mark else 1, "not valid YAML",

@@ -40,9 +40,9 @@ def problems(layout: Layout) -> list[Problem]:
     # The search synonyms are what readers may type (双龙 for Shuanglong): indexed, never shown
     files = [p for p in sorted(layout.data.glob("*.yml")) if p.name not in ("names.yml", "search_synonyms.yml")] + \
         in_order(layout.docs.rglob("*.md"))
-    found = []
+    found, depends = [], repr(policy)
     for path in files:  # each file's findings depend on it and the policy alone (core/memo.py)
-        found += memo.per_file("names", path, repr(policy), lambda: _guesses(path, layout.show(path), policy))
+        found += memo.per_file("names", path, depends, lambda: _guesses(path, layout.show(path), policy))
     return found
 
 
