@@ -14,17 +14,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import run, synthetic
+from bench import run, scenario, synthetic
 
 
 def measure(n: int, work: Path) -> dict:
-    root = run.copy_project(work / f"n{n}")
+    root = scenario.copy_project(work / f"n{n}")
     synthetic.write_items(root, n)
-    generator, publish = run.build_commands(root)
-    run.timed(generator, root)
+    generator, publish = scenario.build_commands(root)
+    scenario.timed(generator, root)
     out: dict = {}
-    run.timed(publish, root, out)
-    parallel = run.publish_stages(out["stdout"])["languages"]
+    scenario.timed(publish, root, out)
+    parallel = scenario.publish_stages(out["stdout"])["languages"]
     one = run.one_process(root)["languages_in_one_process_s"]
     return {"items": n, "cpus": os.cpu_count(), "languages_in_parallel_s": round(parallel, 2),
             "languages_in_one_process_s": one, "speedup": round(one / parallel, 2)}

@@ -34,54 +34,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bench import hugo_site, peer, preview, scenario, synthetic  # noqa: E402
-from generator.core.paths import copy_project as _copy  # noqa: E402
+from bench.scenario import ENV, MKDOCS, PY, build_commands, copy_project, timed  # noqa: E402
 from generator.core.site_config import site_names  # noqa: E402
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the build inputs; the CMS bundle (`publish` copies it into site/admin/) is the project's."""
-    root = _copy(ROOT, dest)
-    os.symlink(ROOT / "node_modules", root / "node_modules")
-    return root
-
-
-PY = sys.executable
-MKDOCS = str(Path(PY).with_name("mkdocs"))
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 RESULTS = ROOT / "bench" / "results"
 QUERY_ZH = "招商引资"
 LOCALES = tuple(site_names(ROOT))  # every language the site builds: en first, then zh, zh-hant
-
-
-def timed(cmd: list[str], cwd: Path, out: dict | None = None) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (MiB) of one command (its largest process);
-    its standard output in `out["stdout"]` and its CPU seconds (every process of it) in
-    `out["cpu_s"]` if asked: on a shared machine the CPU seconds vary less than the wall time."""
-    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=stdout, stderr=stderr)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        stdout.seek(0)
-        stderr.seek(0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"failed: {' '.join(cmd)}\n{stderr.read().decode()[-2000:]}")
-        if out is not None:
-            out["stdout"] = stdout.read().decode()
-            out["cpu_s"] = round(usage.ru_utime + usage.ru_stime, 2)  # wait4: with the processes it waited for
-    return elapsed, usage.ru_maxrss // 1024
-
-
-def build_commands(root: Path) -> list[list[str]]:
-    """What `make build` runs after install (there in one process: `build --publish`), as two
-    commands so that each is timed."""
-    return [[PY, "-m", "generator", "--root", str(root), "build"],
-            [PY, "-m", "generator", "--root", str(root), "publish", "--site-dir", str(root / "site")]]
-
-
-def publish_stages(publish_output: str) -> dict[str, float]:
-    """The publish command's seconds per stage: `publish: languages 12.1 s, merge 0.2 s, search index 4.0 s`."""
-    return {name.strip(): float(secs) for name, secs in re.findall(r"([a-z ]+) ([\d.]+) s", publish_output.split(":", 1)[1])}
 
 
 def gz(data: bytes) -> int:
@@ -199,7 +158,7 @@ def measure(n: int, work: Path, deep: bool) -> dict:
     root = copy_project(work / f"n{n}")
     synthetic.write_items(root, n)
     result: dict = {"items": n}
-    built = scenario.build(root, timed, build_commands, publish_stages)
+    built = scenario.build(root)
     seconds = built.pop("publish_stages_s")
     result.update(built, languages_in_parallel_s=round(seconds["languages"], 2),
                   search_index_s=round(seconds.get("search index", 0.0), 2))
@@ -214,14 +173,8 @@ def measure(n: int, work: Path, deep: bool) -> dict:
                    browser_bytes(site, "zh/news/bench-item-0/", QUERY_ZH, portal=True).items()})
     result["page_types"] = page_weights(root, site)
 
-    hugo = hugo_site.make_site(root / "docs" / "news", work / f"hugo{n}")
-    result["hugo_s"] = round(timed(hugo_site.hugo_command(hugo), hugo)[0], 2)
+    other, hugo = anchors(root, work, f"{n}", result)
     result["ratio_to_hugo"] = round(result["build_s"] / result["hugo_s"], 1)
-
-    other = peer.make_site(root / "docs" / "news", work / f"peer{n}")
-    result["peer_s"] = round(timed([MKDOCS, "build", "-q", "-f", str(other / "mkdocs.yml"),
-                                    "-d", str(other / "site")], other)[0], 2)
-    result["ratio_to_peer"] = round(result["build_s"] / result["peer_s"], 2)
     result.update({f"peer_{k}": v for k, v in
                    browser_bytes(other / "site", "zh/news/bench-item-0/", QUERY_ZH, portal=False).items()})
     shutil.rmtree(other, ignore_errors=True)
@@ -234,17 +187,24 @@ def measure(n: int, work: Path, deep: bool) -> dict:
     return result
 
 
+def anchors(root: Path, work: Path, name: str, result: dict) -> tuple[Path, Path]:
+    """The peer's and Hugo's builds of `root`'s news Markdown, timed into `result` (with the
+    portal's ratio to the peer); their folders, for the caller to read and remove."""
+    hugo = hugo_site.make_site(root / "docs" / "news", work / f"hugo-{name}")
+    result["hugo_s"] = round(timed(hugo_site.hugo_command(hugo), hugo)[0], 2)
+    other = peer.make_site(root / "docs" / "news", work / f"peer-{name}")
+    result["peer_s"] = round(timed([MKDOCS, "build", "-q", "-f", str(other / "mkdocs.yml"),
+                                    "-d", str(other / "site")], other)[0], 2)
+    result["ratio_to_peer"] = round(result["build_s"] / result["peer_s"], 2)
+    return other, hugo
+
+
 def realistic_run(n: int, work: Path) -> dict:
     """The realistic items (bench/realistic.py): the portal's build, the peer's and Hugo's on the same Markdown."""
     root = copy_project(work / f"realistic{n}")
     scenario.SCENARIOS["realistic"](root, n)
-    result: dict = {"items": n, **scenario.build(root, timed, build_commands, publish_stages)}
-    other = peer.make_site(root / "docs" / "news", work / f"realistic-peer{n}")
-    result["peer_s"] = round(timed([MKDOCS, "build", "-q", "-f", str(other / "mkdocs.yml"),
-                                    "-d", str(other / "site")], other)[0], 2)
-    hugo = hugo_site.make_site(root / "docs" / "news", work / f"realistic-hugo{n}")
-    result["hugo_s"] = round(timed(hugo_site.hugo_command(hugo), hugo)[0], 2)
-    result["ratio_to_peer"] = round(result["build_s"] / result["peer_s"], 2)
+    result: dict = {"items": n, **scenario.build(root)}
+    other, hugo = anchors(root, work, f"realistic{n}", result)
     for tree in (root, other, hugo):
         shutil.rmtree(tree, ignore_errors=True)
     return result
@@ -363,7 +323,7 @@ def main() -> int:
         return 0
     sizes = [int(x) for x in (args.sizes or os.environ.get("BENCH_SIZES", "100,1000,5000")).split(",")]
     if args.only == "build":
-        return scenario.only_build(args.scenario, sizes, args.keep and args.keep.resolve(), sys.modules[__name__])
+        return scenario.only_build(args.scenario, sizes, args.keep and args.keep.resolve())
     deep = max([n for n in sizes if n <= 1000] or [min(sizes)])
     report = {"date": time.strftime("%Y-%m-%d"), "cpus": os.cpu_count(), "python": platform.python_version(),
               "languages": list(LOCALES),
