@@ -164,3 +164,20 @@ def test_the_preview_regenerates_drafts_into_its_own_folder_only(tmp_path):
     assert run_generator(root, "build", "--publish").returncode == 0
     assert not (root / "site" / "news" / "preview-only-draft").exists()
     assert not [p for p in (root / "site").rglob("*.html") if "numbatdraft" in p.read_text(encoding="utf-8")]
+
+
+def test_a_publishing_child_ends_when_its_build_is_killed(tmp_path):
+    """core/lock.py end_with_build: a child started as the publish step starts its MkDocs and index
+    processes (child_environment) ends when the build is killed, instead of running on."""
+    child = ("import sys, time; sys.path.insert(0, sys.argv[1]); from generator.core.lock import end_with_build; "
+             "end_with_build(); print('ready', flush=True); time.sleep(60)")
+    build = ("import subprocess, sys; from generator.core.lock import child_environment; "
+             f"c = subprocess.Popen([sys.executable, '-c', {child!r}, sys.argv[1]], env=child_environment()); "
+             "print(c.pid, flush=True); c.wait()")
+    parent = subprocess.Popen([sys.executable, "-c", build, str(ROOT)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    pid = int(parent.stdout.readline())
+    assert parent.stdout.readline().strip() == "ready"  # prctl set: the child's line is the parent's stdout
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    assert wait_for(lambda: not Path(f"/proc/{pid}/cmdline").exists() or not Path(f"/proc/{pid}/cmdline").read_bytes(), 5), \
+        "the child ran on after its build was killed"
