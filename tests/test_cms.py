@@ -8,6 +8,7 @@ from dataclasses import fields
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from cms_browser import NEWS_SLUG, admin_site, choose, decap_server, fill, write_news_item
 from conftest import ROOT, copy_project, run_generator
@@ -159,10 +160,17 @@ def test_editor_publishes_news_and_a_park_fact_from_the_browser(project, tmp_pat
 
         # A park's fact, in the catalogue file
         page.goto(f"{base}/admin/#/collections/catalogues/entries/parks")
-        page.reload()  # a fresh load: after the news editor, Decap's state showed the file empty
-        handle = page.wait_for_function(
-            "() => [...document.querySelectorAll('textarea')].find(t => t.value.startsWith('One of the seven'))",
-            timeout=15_000)
+        handle = None
+        for _ in range(3):  # a fresh load: after the news editor, Decap's state at times showed the file empty
+            page.reload()
+            try:
+                handle = page.wait_for_function(
+                    "() => [...document.querySelectorAll('textarea')].find(t => t.value.startsWith('One of the seven'))",
+                    timeout=15_000)
+                break
+            except PlaywrightTimeout:
+                continue
+        assert handle is not None, "the parks catalogue never showed its entries in the CMS"
         fact_id = handle.evaluate("t => t.id")
         fill(page, f"#{fact_id}", "One of the seven large-scale industrial agglomeration areas approved by the "
                                    "Guangdong Provincial Government (edited in the CMS).")
