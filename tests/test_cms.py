@@ -158,7 +158,10 @@ def test_editor_publishes_news_and_a_park_fact_from_the_browser(project, tmp_pat
         assert "Platypustest" in english and "date: 2024-06-05" in english
         assert "四会氢能检测中心启用" in chinese and "date: 2024-06-05" in chinese
 
-        # A park's fact, in the catalogue file
+        # A park's fact, in the catalogue file. Leaving the news editor may ask "leave with unsaved
+        # changes?" (beforeunload) while Decap settles its state: Playwright dismisses such a dialog,
+        # which keeps the page where it is; the item's files are written and checked above
+        page.on("dialog", lambda dialog: dialog.accept() if dialog.type == "beforeunload" else dialog.dismiss())
         page.goto(f"{base}/admin/#/collections/catalogues/entries/parks")
         handle = None
         for _ in range(3):  # a fresh load: after the news editor, Decap's state at times showed the file empty
