@@ -38,7 +38,7 @@ test: $(STAMP) $(AXE)
 	$(PY) -m generator check
 	# Four workers on two cores: while one test waits (a browser, a preview, a server), another
 	# builds; each worker takes the next test as it finishes one, the longest first (tests/conftest.py)
-	TMPDIR=$(or $(TEST_TMP),$(TMPDIR)) $(PY) -m pytest -q -n 4 --dist load
+	TMPDIR=$(or $(TEST_TMP),$(TMPDIR)) $(PY) -m pytest -q -n 4 --dist load --maxschedchunk 1
 
 $(STAMP): pyproject.toml
 	tools/system-packages venv
