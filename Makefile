@@ -50,6 +50,7 @@ $(STAMP): pyproject.toml
 # Performance: N synthetic bilingual items (BENCH_SIZES=100,1000,5000) against Hugo and a plain
 # Material + static-i18n peer; results in bench/results/
 bench: $(STAMP) $(AXE)
+	tools/system-packages pdf browser
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	command -v hugo >/dev/null || (apt-get update -qq && apt-get install -y -qq hugo >/dev/null)
 	$(PY) -m bench.run

@@ -25,14 +25,21 @@ SEEDS = ROOT / "seeds"
 # them and draws only the sheets its own changes make new. A test of the drawing itself removes
 # its build/cache/ first (test_kit_sheets, test_setup).
 _SHEETS: Path | None = None
+# The theme's compiled templates (hooks/compiled_templates.py), shared the same way: each is used
+# only while its template's source is unchanged, and written by a rename
+_TEMPLATES: Path | None = None
 
 
 def copy_project(dest: Path) -> Path:
     root = paths.copy_project(ROOT, dest)
+    cache = paths.Layout(root).cache
     if _SHEETS is not None and any(_SHEETS.glob("*.pdf")):
-        (root / "build" / "cache").mkdir(parents=True, exist_ok=True)
+        cache.mkdir(parents=True, exist_ok=True)
         for sheet in _SHEETS.glob("*.pdf"):
-            os.link(sheet, root / "build" / "cache" / sheet.name)
+            os.link(sheet, cache / sheet.name)
+    if _TEMPLATES is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        (cache / "templates").symlink_to(_TEMPLATES, target_is_directory=True)
     return root
 
 
@@ -99,9 +106,11 @@ def once(tmp_path_factory, name: str):
 
 @pytest.fixture(scope="session", autouse=True)
 def _shared_sheets(tmp_path_factory):
-    global _SHEETS
+    global _SHEETS, _TEMPLATES
     _SHEETS = shared_folder(tmp_path_factory) / "factsheets"
     _SHEETS.mkdir(exist_ok=True)
+    _TEMPLATES = shared_folder(tmp_path_factory) / "templates"
+    _TEMPLATES.mkdir(exist_ok=True)
 
 
 # The tests that take longest (tens of seconds each: publishes, previews, browsers), started

@@ -124,3 +124,26 @@ def test_publishing_before_generating_says_what_to_run(tmp_path):
     run = run_generator(root, "publish")
     assert run.returncode == 1 and not (root / "site").exists()
     assert run.stderr.strip() == ("publish: build/docs/ does not exist: generate it first (python -m generator build)")
+
+
+def test_the_theme_is_compiled_once_and_again_when_a_template_changes(project, tmp_path):
+    # hooks/compiled_templates.py keeps the compiled theme in build/cache/templates/: a second build
+    # uses it, and an edited template is compiled anew, not served from the cache
+    env = os.environ | {"PORTAL_BUILD_LANGUAGE": "en", "NO_MKDOCS_2_WARNING": "1"}
+
+    def build() -> str:
+        run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                              "-d", str(tmp_path / "site")], cwd=project, capture_output=True, text=True, env=env)
+        assert run.returncode == 0, run.stderr
+        return (tmp_path / "site" / "contact" / "index.html").read_text(encoding="utf-8")
+
+    cache = project / "build" / "cache" / "templates"
+    first = build()
+    ours = str(project / "overrides" / "main.html")
+    compiled = [p for p in cache.rglob("*.cache")]
+    assert compiled and any(ours.encode() in p.read_bytes() for p in compiled)  # the override's code is kept
+    assert build() == first
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}<!-- marker-4711 -->", 1),
+                    encoding="utf-8")
+    assert "marker-4711" in build()

@@ -97,12 +97,12 @@ def test_ci_only_runs_the_readme_test_command():
 
 
 def test_a_missing_package_without_root_is_one_line_naming_the_command():
-    # As an unprivileged user on a machine without Chromium: no traceback, no half install,
+    # As an unprivileged user on a machine without Chromium's headless shell: no traceback, no half install,
     # one line with the exact command to run
     import shutil, tempfile
     bin_dir = Path(tempfile.mkdtemp())  # readable by the unprivileged user, unlike pytest's tmp_path
     bin_dir.chmod(0o755)
-    for tool in ("bash", "env", "id", "grep"):  # what the script runs, and no chromium, no sudo
+    for tool in ("bash", "env", "id", "grep"):  # what the script runs, and no chromium-headless-shell, no sudo
         (bin_dir / tool).symlink_to(shutil.which(tool))
     try:
         run = subprocess.run([shutil.which("setpriv"), "--reuid=65534", "--regid=65534", "--clear-groups",
@@ -112,7 +112,7 @@ def test_a_missing_package_without_root_is_one_line_naming_the_command():
         shutil.rmtree(bin_dir)
     assert run.returncode == 1 and run.stdout == ""
     assert run.stderr.splitlines() == [
-        "Missing Debian packages; install them with: sudo apt-get update && sudo apt-get install -y chromium"]
+        "Missing Debian packages; install them with: sudo apt-get update && sudo apt-get install -y chromium-headless-shell"]
 
 
 def test_every_workflow_caches_pip_downloads():

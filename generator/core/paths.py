@@ -44,6 +44,12 @@ class Layout:
         """Generated files MkDocs plugins and hooks read (beside the docs): glossary tooltips, JSON-LD."""
         return self.root / self.output / "plugin-data"
 
+    @property
+    def cache(self) -> Path:
+        """What builds keep between runs, keyed by what they were made from: the fact sheets'
+        PDFs, the theme's compiled templates. Removing it changes nothing but the time."""
+        return self.root / "build" / "cache"
+
     def show(self, path: Path) -> str:
         """Path as named in messages: relative to the project."""
         return path.relative_to(self.root).as_posix()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import InputError, Problem
-from ..core.paths import lang_path
+from ..core.paths import Layout, lang_path
 from ..pages.page import Page
 from ..pages.render import trusted
 from ..pages.traditional import LANG as HANT
@@ -96,8 +96,8 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
     # the font each sheet must use (not a fallback): its Latin face for English text, else its CJK one
     sheets = factsheet.render_pdfs({lang: (text, words(lang).get("pdf_latin_font") or words(lang)["pdf_font"])
                                     for lang, text in sources.items()},
-                                   root / "build" / "cache")
-    factsheet.prune(root / "build" / "cache", list(sheets.values()))
+                                   Layout(root).cache)
+    factsheet.prune(Layout(root).cache, list(sheets.values()))
     files.update({factsheet.path(lang): pdf for lang, pdf in sheets.items()})
     regions, provenance = boundaries.load(root)
     drawn = districtmap.areas(cat, regions)  # once: every page with the map shows the same drawing

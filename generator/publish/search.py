@@ -80,7 +80,11 @@ def index(site: Path, folder: str, root: Path | None = None, keep: tuple[int, ..
     shutil.rmtree(copy, ignore_errors=True)
     try:
         _index_copy(site, folder, copy, _synonyms(root, site / folder, lang))
-        command = [sys.executable, "-m", "pagefind", "--site", str(copy), "--output-path", str(bundle),
+        # The extended binary itself (its jieba segments Chinese), not `python -m pagefind`, which
+        # starts an interpreter only to find and exec it
+        from pagefind_bin_extended import get_executable
+
+        command = [str(get_executable()), "--site", str(copy), "--output-path", str(bundle),
                    "--exclude-selectors", EXCLUDE_SELECTORS, "--silent"]
         run = subprocess.run(command, capture_output=True, text=True, pass_fds=keep)  # holds the build lock too
     finally:
