@@ -18,7 +18,7 @@ from .core.paths import Layout, editor_name, in_order, lang_path
 from .publish import admin
 from .core.sanitise import GENERATED
 from .kit import investor_kit
-from .pages import charts, contacts, feeds, glossary, matching, news, traditional
+from .pages import batch, charts, contacts, feeds, glossary, matching, news, traditional
 from .pages.home import home_pages
 from .pages.invest import invest_pages
 from .pages.indexes import news_indexes
@@ -194,8 +194,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     tooltips = glossary.abbreviations(terms)
     # Traditional pages: English terms as they are, Chinese ones and explanations converted
     tips = {traditional.LANG: traditional.abbreviations(tooltips, convert)}
-    for page in pages:
-        files[page.path] = page.text(tips.get(page.lang, tooltips)).encode("utf-8")
+    files.update(batch.texts(pages, lambda page: tips.get(page.lang, tooltips)))
     generated = dict(sources)
     generated.update(contacts.contact_files([o for o in cat.offices if o.contact], convert, traditional.LANG))
     generated.update(kit.files)

@@ -163,3 +163,29 @@ def test_search_files_the_page_names_exist(built):
     script = re.search(r'data-portal-script="([^"]+portal-search-ui.js)"', html).group(1)
     assert (built.site / "zh" / "news" / script).resolve().is_file()
     assert "portalSearch" in html and not re.search(r'<script src="[^"]*portal-search', html)
+
+
+def test_pages_rendered_by_forked_workers_are_the_ones_rendered_in_one_process(tmp_path):
+    # generator/pages/batch.py: a command-line run renders its pages in forked workers past a
+    # size; here from the first page, in a process of its own (the test's has threads)
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    script = ("import json, sys, threading\n"
+              "from generator.core.paths import Layout\n"
+              "from generator.pages import batch\n"
+              "from generator.pipeline import generate\n"
+              "batch.FORK_FROM = int(sys.argv[1])\n"
+              "files = generate(Layout(__import__('pathlib').Path(sys.argv[2]))).files\n"
+              "json.dump([batch.processes, {k: v.decode('utf-8', 'replace') for k, v in files.items()}], sys.stdout)\n")
+    runs = {}
+    for fork_from in (0, 10**9):
+        run = subprocess.run([sys.executable, "-c", script, str(fork_from), str(ROOT)], cwd=ROOT,
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr[-2000:]
+        runs[fork_from] = json.loads(run.stdout)
+    (workers, forked), (one, alone) = runs[0], runs[10**9]
+    assert workers > 1 and one == 1
+    assert list(forked) == list(alone) and forked == alone
+    assert sum(path.endswith(".md") for path in forked) > 150

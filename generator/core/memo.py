@@ -52,6 +52,11 @@ def remembering():
         _reprs.clear()
 
 
+def active() -> bool:
+    """Whether a run is remembering (the preview's generator, inside its server process)."""
+    return _run is not None
+
+
 def forget() -> None:
     """Drop everything remembered (the generator's own templates or code changed)."""
     _texts.clear()

@@ -1,0 +1,49 @@
+"""Every page's text, rendered on every core where the process may fork.
+
+At 1000 items rendering the pages is about half of the generator's CPU time, and `make build`
+waits for the generator on one core while the other is idle. A command-line run (one thread)
+forks workers that inherit the pages as they are and render a share each; the texts are the
+same as rendered here. The preview's server has threads (a forked child could inherit a held
+lock) and its memo of texts: it renders here, one page after another, as does a small site,
+for which starting workers costs more than it saves.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+
+from ..core import memo
+
+# Fewer pages are rendered here: forking and collecting cost about as much as a few hundred pages
+FORK_FROM = 600
+_jobs: list[tuple[object, str]] = []  # (page, tooltips) of the run, inherited by the workers
+processes = 1  # how many processes rendered the last run's pages
+
+
+def texts(pages: list, tooltips: Callable[[object], str]) -> dict[str, bytes]:
+    """{page path: its text as UTF-8} of every page, in the pages' order."""
+    global _jobs, processes
+    processes = 1
+    workers = min(os.cpu_count() or 1, 4)
+    if workers > 1 and len(pages) >= FORK_FROM and threading.active_count() == 1 and not memo.active():
+        _jobs = [(page, tooltips(page)) for page in pages]
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                shares = list(pool.map(_render, [range(n, len(pages), workers) for n in range(workers)]))
+            rendered = [b""] * len(pages)
+            for n, share in enumerate(shares):
+                rendered[n::workers] = share
+            processes = workers
+            return {page.path: text for page, text in zip(pages, rendered)}
+        except Exception:  # noqa: BLE001  rendered again below, where the error is raised as a one-process run raises it
+            pass
+        finally:
+            _jobs = []
+    return {page.path: page.text(tooltips(page)).encode("utf-8") for page in pages}
+
+
+def _render(share: range) -> list[bytes]:
+    return [_jobs[i][0].text(_jobs[i][1]).encode("utf-8") for i in share]
