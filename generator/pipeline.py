@@ -194,7 +194,11 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     tooltips = glossary.abbreviations(terms)
     # Traditional pages: English terms as they are, Chinese ones and explanations converted
     tips = {traditional.LANG: traditional.abbreviations(tooltips, convert)}
-    files.update(batch.texts(pages, lambda page: tips.get(page.lang, tooltips)))
+    # While the fact sheets are drawn, every page but those showing their sizes
+    texts = batch.texts([p for p in pages if p.path not in kit.waiting], lambda page: tips.get(page.lang, tooltips))
+    kit.finish()
+    texts.update(batch.texts([p for p in pages if p.path in kit.waiting], lambda page: tips.get(page.lang, tooltips)))
+    files.update((page.path, texts[page.path]) for page in pages)
     generated = dict(sources)
     generated.update(contacts.contact_files([o for o in cat.offices if o.contact], convert, traditional.LANG))
     generated.update(kit.files)

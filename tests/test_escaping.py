@@ -144,10 +144,10 @@ def sandbox(tmp_path_factory):
 def sheets_as_html():
     # The fact sheets' HTML instead of their PDFs: WeasyPrint takes seconds per sheet, and the
     # HTML is what it draws (its <a href> become the PDF's /URI links)
-    original = factsheet.render_pdfs
-    factsheet.render_pdfs = lambda sheets, cache: {name: html.encode("utf-8") for name, (html, _) in sheets.items()}
+    original = factsheet.draw_pdfs
+    factsheet.draw_pdfs = lambda sheets, cache: lambda: {name: html.encode("utf-8") for name, (html, _) in sheets.items()}
     yield
-    factsheet.render_pdfs = original
+    factsheet.draw_pdfs = original
 
 
 def _put_in_seed(root: Path, where: str, payload: str) -> None:

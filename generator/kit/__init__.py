@@ -32,6 +32,10 @@ class Kit:
     files: dict[str, bytes]
     plugin_data: dict[str, bytes]
     context: dict[str, dict] = field(default_factory=dict)  # docs path -> what its template adds
+    # The fact sheets are drawn while the generator goes on: `finish` waits for them, adds them
+    # to `files` and their sizes to the pages in `waiting`, which are rendered after it
+    finish: Callable[[], None] = lambda: None
+    waiting: set[str] = field(default_factory=set)
 
     def attach(self, pages: list[Page]) -> list[Page]:
         """Give the existing pages their part of the kit; returns the kit's own pages."""
@@ -94,11 +98,10 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
     if HANT in site_names:
         sources[HANT] = to_traditional(factsheet.html(cat, metas, index, site_url, site_names[HANT], "zh", HANT))
     # the font each sheet must use (not a fallback): its Latin face for English text, else its CJK one
-    sheets = factsheet.render_pdfs({lang: (text, words(lang).get("pdf_latin_font") or words(lang)["pdf_font"])
-                                    for lang, text in sources.items()},
-                                   Layout(root).cache)
-    factsheet.prune(Layout(root).cache, list(sheets.values()))
-    files.update({factsheet.path(lang): pdf for lang, pdf in sheets.items()})
+    drawn_sheets = factsheet.draw_pdfs({lang: (text, words(lang).get("pdf_latin_font") or words(lang)["pdf_font"])
+                                        for lang, text in sources.items()},
+                                       Layout(root).cache)
+    sizes: list[tuple[dict, str, str, str]] = []  # (entry, key, format, sheet): filled in by finish()
     regions, provenance = boundaries.load(root)
     drawn = districtmap.areas(cat, regions)  # once: every page with the map shows the same drawing
     marked = districtmap.highlights(drawn)
@@ -108,7 +111,9 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
         ui = trusted(w)  # the same words on every page of the language
 
         def sheet(page: str, lang: str = lang) -> dict:
-            return {"href": up(page, lang) + factsheet.path(lang), "size": factsheet.size_label(sheets[lang])}
+            entry = {"href": up(page, lang) + factsheet.path(lang), "size": ""}
+            sizes.append((entry, "size", "{size}", lang))
+            return entry
 
         path = lang_path("accessibility/index.md", lang)
         pages.append(Page(path=path, template=f"kit/accessibility.{lang}.md.j2",
@@ -124,15 +129,15 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
         context[contact] = {"w": ui, "kit": {"accessibility": "../accessibility/index.md",
                                             "factsheet": sheet(contact)}}
         context[figures]["kit"]["factsheet"] = sheet(figures)
-        for site in [lang] + ([HANT] if lang == "zh" and HANT in sheets else []):
+        for site in [lang] + ([HANT] if lang == "zh" and HANT in sources else []):
             if site != lang:  # the converted pages' own sheet (the rest of their kit is the Simplified one's)
                 for page in (contact, figures):
                     context[lang_path(page.replace(".zh.", "."), site)] = {
                         **context[page], "kit": {**context[page]["kit"], "factsheet": sheet(page, site)}}
-            home = sheet(lang_path("index.md", site), site)
+            home = {"label": "", "href": up(lang_path("index.md", site), site) + factsheet.path(site)}
+            sizes.append((home, "label", w["factsheet_link"], site))
             context[lang_path("index.md", site)] = {"home": {
-                "accessibility": {"label": w["accessibility_link"], "href": "accessibility/"},
-                "factsheet": {"label": w["factsheet_link"].format(size=home["size"]), "href": home["href"]}}}
+                "accessibility": {"label": w["accessibility_link"], "href": "accessibility/"}, "factsheet": home}}
         # The map: on the parks index and every park page; on an industry's or a project's page
         # when the catalogue places it in a district, which the map then highlights
         shown = [("parks", None, "")] + \
@@ -146,4 +151,20 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
                 marked.get((kind, entry_id), set()), w.get(note, ""), up(path, lang))}
         # The park finder on the parks index: the rows of the open-data parks table
         context[lang_path("parks/index.md", lang)]["finder"] = finder(cat, tables["parks"], lang)
-    return Kit(pages=pages, files=files, plugin_data=plugin_data, context=context)
+
+    def finish() -> None:
+        sheets = drawn_sheets()
+        factsheet.prune(Layout(root).cache, list(sheets.values()))
+        files.update({factsheet.path(lang): pdf for lang, pdf in sheets.items()})
+        for entry, key, form, lang in sizes:
+            entry[key] = form.format(size=factsheet.size_label(sheets[lang]))
+
+    # The pages showing a sheet's size: the home, contact and figures pages of each site
+    waiting = {path for path, extra in context.items() if _holds_any(extra, [entry for entry, *_ in sizes])}
+    return Kit(pages=pages, files=files, plugin_data=plugin_data, context=context, finish=finish, waiting=waiting)
+
+
+def _holds_any(value, entries: list[dict]) -> bool:
+    if any(value is entry for entry in entries):
+        return True
+    return isinstance(value, dict) and any(_holds_any(v, entries) for v in value.values())

@@ -18,8 +18,7 @@ import os
 import shutil
 import subprocess
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -110,35 +109,66 @@ def _write_pdf(text_and_key: tuple[str, str]) -> bytes:
         pdf_variant="pdf/ua-1", pdf_identifier=key.encode("ascii"))
 
 
-def render_pdfs(sheets: dict[str, tuple[str, str]], cache: Path) -> dict[str, bytes]:
-    """{name: (html, font)} -> {name: pdf}, from build/cache where the HTML was rendered before.
-    New sheets are drawn in parallel where the process may fork: a command-line build (one
-    thread), not the preview server (threads: a forked child could inherit a held lock)."""
+def draw_pdfs(sheets: dict[str, tuple[str, str]], cache: Path) -> Callable[[], dict[str, bytes]]:
+    """{name: (html, font)}: starts drawing the sheets build/cache does not hold (by their HTML);
+    the function returned waits for them: {name: pdf}.
+
+    Where the process may fork (a command-line build has one thread; the preview's server has
+    threads, and a forked child could inherit a held lock), each new sheet is drawn by a child
+    process while the generator goes on rendering pages; each child writes its PDF beside
+    the cache and the wait checks its fonts and keeps it. Otherwise the wait draws them."""
     keys = {name: _key(text) for name, (text, _) in sheets.items()}
     cached = {name: cache / f"{CACHED}{key}.pdf" for name, key in keys.items()}
     out = {name: path.read_bytes() for name, path in cached.items() if path.is_file()}
     todo = {name: (text, keys[name]) for name, (text, _) in sheets.items() if name not in out}
     if todo:
         _fonts_present({sheets[name][1] for name in todo})
-    if len(todo) > 1 and threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
+    drawing: dict[str, tuple[multiprocessing.Process, Path]] = {}
+    if todo and threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
         import weasyprint  # noqa: F401  loaded once, before the fork, and shared
 
-        # An executor, not a Pool: a worker that dies (Pango without fonts) is an error, not a hang
-        with ProcessPoolExecutor(min(len(todo), os.cpu_count() or 1), mp_context=multiprocessing.get_context("fork")) as pool:
-            try:
-                drawn = dict(zip(todo, pool.map(_write_pdf, todo.values())))
-            except BrokenProcessPool:
-                raise InputError([_font_problem("the PDF renderer stopped")]) from None
-    else:
-        drawn = {name: _write_pdf(job) for name, job in todo.items()}
-    for name, pdf in drawn.items():
-        _check_fonts(pdf, sheets[name][1])
         cache.mkdir(parents=True, exist_ok=True)
-        tmp = cached[name].with_suffix(".tmp")
-        tmp.write_bytes(pdf)
-        tmp.replace(cached[name])
-        out[name] = pdf
-    return {name: out[name] for name in sheets}
+        fork = multiprocessing.get_context("fork")
+        for name, job in todo.items():
+            part = cached[name].with_name(f".{cached[name].name}.{os.getpid()}.part")
+            drawing[name] = (fork.Process(target=_draw_into, args=(job, part)), part)
+            drawing[name][0].start()
+
+    def wait() -> dict[str, bytes]:
+        for name, job in todo.items():
+            if name in drawing:
+                child, part = drawing[name]
+                child.join()
+                if child.exitcode == _FAILED:  # drawn again here, where the error is raised as a one-process run raises it
+                    pdf = _write_pdf(job)
+                elif child.exitcode != 0:  # Pango without fonts, or killed
+                    part.unlink(missing_ok=True)
+                    raise InputError([_font_problem("the PDF renderer stopped")])
+                else:
+                    pdf = part.read_bytes()
+                    part.unlink()
+            else:
+                pdf = _write_pdf(job)
+            _check_fonts(pdf, sheets[name][1])
+            cache.mkdir(parents=True, exist_ok=True)
+            tmp = cached[name].with_suffix(".tmp")
+            tmp.write_bytes(pdf)
+            tmp.replace(cached[name])
+            out[name] = pdf
+        return {name: out[name] for name in sheets}
+
+    return wait
+
+
+_FAILED = 3  # a child's exit code when drawing raised
+
+
+def _draw_into(job: tuple[str, str], part: Path) -> None:
+    """In a child process: one sheet's PDF, written to `part`."""
+    try:
+        part.write_bytes(_write_pdf(job))
+    except BaseException:  # noqa: BLE001  no traceback from a child: the wait draws it again
+        os._exit(_FAILED)
 
 
 def _check_fonts(pdf: bytes, font: str) -> None:
@@ -181,10 +211,12 @@ def _fonts_present(fonts: set[str]) -> None:
 
 
 def prune(cache: Path, keep: list[bytes]) -> None:
-    """Drop cached sheets of earlier inputs."""
+    """Drop cached sheets of earlier inputs, and what a stopped run's children left."""
     for old in cache.glob(f"{CACHED}*.pdf"):
         if old.read_bytes() not in keep:
             old.unlink()
+    for part in cache.glob(f".{CACHED}*.part"):
+        part.unlink(missing_ok=True)
 
 
 def size_label(data: bytes) -> str:
