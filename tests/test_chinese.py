@@ -195,3 +195,29 @@ def test_heading_permalinks_are_titled_in_the_page_language(built, root, title):
     html = (built.site / root / "figures" / "index.html").read_text(encoding="utf-8")
     titles = set(re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', html))
     assert titles == {title}
+
+
+def test_a_term_of_many_items_lists_the_newest_and_how_many_more_a_search_finds():
+    # At 1000 items a term of most posts listed every one (an 870 KB page): the newest are named,
+    # the rest counted, with a search for the term in the page's own script
+    import datetime as dt
+    import urllib.parse
+
+    from generator.pages import glossary, traditional
+    from generator.read.schema import NewsMeta
+    terms = glossary.load(ROOT / "data" / "glossary.yml", "data/glossary.yml")
+    term = next(t for t in terms if t.id == "two-new-one-electricity")
+    count = glossary.SHOWN + 5
+    day = dt.date(2024, 1, 1)
+    texts = {f"item-{n}": {"en": f"Item {n} on the {term.match['en'][0]}", "zh": f"第{n}条 {term.match['zh'][0]}"}
+             for n in range(count)}
+    metas = [NewsMeta(title=f"Item {n}", date=day + dt.timedelta(days=n), lang=lang, slug=f"item-{n}")
+             for n in range(count) for lang in ("en", "zh")]
+    pages = glossary.glossary_pages([term], texts, metas)
+    hant = traditional.pages([p for p in pages if p.lang == "zh"], set(), traditional.converter(()))
+    for page, query in [(pages[0], "two new and one electricity"), (pages[1], "两新一电"), (hant[0], "兩新一電")]:
+        text = page.text()
+        listed = re.findall(r"\]\((?:\.\./)+news/(item-\d+)\.md\)", text)
+        assert listed == [f"item-{n}" for n in range(count - 1, count - 1 - glossary.SHOWN, -1)], page.path
+        more = re.search(r"\[([^\]]*)\]\(\?q=([^)]*)\)", text)
+        assert more and "5" in more.group(1) and urllib.parse.unquote(more.group(2)) == query, page.path
