@@ -131,7 +131,8 @@ def draw_pdfs(sheets: dict[str, tuple[str, str]], cache: Path) -> Callable[[], d
         fork = multiprocessing.get_context("fork")
         for name, job in todo.items():
             part = cached[name].with_name(f".{cached[name].name}.{os.getpid()}.part")
-            drawing[name] = (fork.Process(target=_draw_into, args=(job, part)), part)
+            # daemon: a run stopped by a bad input ends without waiting for its sheets
+            drawing[name] = (fork.Process(target=_draw_into, args=(job, part), daemon=True), part)
             drawing[name][0].start()
 
     def wait() -> dict[str, bytes]:
