@@ -34,7 +34,7 @@ from ..core.lock import child_environment, held
 from ..core.paths import Layout
 from ..core.site_config import site_names, site_url
 from ..pages.render import render
-from . import admin
+from . import admin, forked
 from .languages import BUILT
 
 
@@ -137,21 +137,22 @@ def _build_languages(root: Path, parts: Path, codes: list[str]) -> tuple[dict[st
     """Run every language's `mkdocs build --strict` at once, and each language's search index as
     soon as that language is built, beside the others' builds. Their logs, the seconds until the
     last build ended and until the last index did; or PublishError with the failed ones' messages."""
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]
     start = time.perf_counter()
     logs: dict[str, str] = {}
     problems: dict[str, str] = {}  # code -> the index's one line
     ended = {"built": 0.0}
+    forked.prepare(root / "mkdocs.yml")
+    # Forked here, before the threads below: they hold the build lock too. If this process is
+    # killed, the next build waits until they have ended (on Linux they end with it:
+    # core/lock.py end_with_build)
+    builds = {code: forked.Build(["build", "--strict", "-f", str(root / "mkdocs.yml"), "--site-dir", str(parts / code)],
+                                 root, child_environment(PORTAL_BUILD_LANGUAGE=code, NO_MKDOCS_2_WARNING="1"), held())
+              for code in codes}
 
     def language(code: str) -> None:
-        env = child_environment(PORTAL_BUILD_LANGUAGE=code, NO_MKDOCS_2_WARNING="1")
-        # They hold the build lock too: if this process is killed, the next build waits until they
-        # have ended (on Linux they end with it: core/lock.py end_with_build)
-        run = subprocess.Popen([*mkdocs, "--site-dir", str(parts / code)], cwd=root, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, pass_fds=held())
-        logs[code] = run.communicate()[0]
+        logs[code], returncode = builds[code].wait()
         ended["built"] = max(ended["built"], time.perf_counter() - start)
-        if run.returncode != 0:
+        if returncode != 0:
             problems[code] = ""
             return
         folder = json.loads((parts / code / BUILT).read_text(encoding="utf-8"))["folder"]
