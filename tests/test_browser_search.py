@@ -98,7 +98,9 @@ def test_search_dialog_closes_and_returns_focus(page):
     search(tab, "CATL")
     tab.keyboard.press("Escape")
     assert not tab.eval_on_selector("dialog.portal-search", "d => d.open")
-    assert tab.evaluate("() => document.activeElement.matches('[data-portal-search]')")
+    # The dialog's "close" event, which gives the focus back, is a task of its own: it may run
+    # after the key press returns (seen once in a full run at load 11)
+    tab.wait_for_function("() => document.activeElement.matches('[data-portal-search]')", timeout=5000)
 
 
 # Chinese as the index sees it: a long policy term that only one article's last paragraphs hold
