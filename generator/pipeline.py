@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import json
 
 from . import writer
-from .core import site_config
+from .core import memo, site_config
 from .core.errors import InputError, Problem
 from .core.model import Post
 from .core.paths import Layout, editor_name, in_order, lang_path
@@ -195,7 +195,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     # Traditional pages: English terms as they are, Chinese ones and explanations converted
     tips = {traditional.LANG: traditional.abbreviations(tooltips, convert)}
     for page in pages:
-        files[page.path] = page.text(tips.get(page.lang, tooltips)).encode("utf-8")
+        files[page.path] = memo.encoded(page.text(tips.get(page.lang, tooltips)))
     generated = dict(sources)
     generated.update(contacts.contact_files([o for o in cat.offices if o.contact], convert, traditional.LANG))
     generated.update(kit.files)
@@ -251,7 +251,9 @@ def _editor_files(layout: Layout) -> dict[str, bytes]:
     files = {}
     for path in in_order(layout.docs.rglob("*")):
         if path.is_file():  # NAME.en.md (the CMS's English) is NAME.md; both at once: editor_pages says so
-            files.setdefault(editor_name(path.relative_to(layout.docs).as_posix()), path.read_bytes())
+            # the preview keeps an unchanged file's bytes (core/memo.py): the writer knows them written
+            files.setdefault(editor_name(path.relative_to(layout.docs).as_posix()),
+                             memo.per_file("bytes", path, "", path.read_bytes))
     return files
 
 
