@@ -124,3 +124,14 @@ def test_a_seed_item_names_a_sector_as_soon_as_the_catalogue_gives_it_an_alias_t
     preview(project)
     for name in without:
         assert "hydrogen-energy" in sectors(built(project, f"news/{name}")), name
+
+
+def test_the_cms_configuration_and_structured_data_follow_a_new_item(project):
+    preview(project)
+    plugin_data = Layout.preview(project).plugin_data
+    assert "memo-new-item" not in (plugin_data / "cms-config.yml").read_text(encoding="utf-8")
+    (project / "docs" / "news" / "memo-new-item.md").write_text(ITEM.format(body="New."), encoding="utf-8")
+    changed = preview(project)
+    assert {"cms-config.yml", "structured-data.json"} <= set(changed)
+    assert "memo-new-item" in (plugin_data / "cms-config.yml").read_text(encoding="utf-8")
+    assert "Memo test item" in (plugin_data / "structured-data.json").read_text(encoding="utf-8")

@@ -35,6 +35,7 @@ _TEXTS = (str, Markup)
 _CONTAINERS = (list, tuple, dict)  # taken apart: their elements' digests are shared
 _reprs: dict[int, tuple[object, bytes | None]] = {}  # this run's digests of values (the object kept: its id stays its own)
 _input_stamps: dict[str, tuple] = {}  # this run's: each input file looked at once
+_run_values: dict = {}  # this run's: what every stage of it may share (a folder's listing)
 _read: dict[tuple[str, str], tuple[tuple, object]] = {}  # (kind, path) -> (stamp, what was read)
 _outputs: dict[str, tuple[tuple, bytes]] = {}  # written file -> (stamp, its bytes)
 _derived: dict[tuple, object] = {}  # (kind, key) -> what was found from it, from the runs before
@@ -54,6 +55,7 @@ def remembering():
     _run_derived = {}
     _reprs.clear()
     _input_stamps.clear()
+    _run_values.clear()
     done = False
     try:
         yield
@@ -68,6 +70,7 @@ def remembering():
         _run_bytes = {}
         _run_derived = {}
         _reprs.clear()
+        _run_values.clear()
 
 
 def forget() -> None:
@@ -77,6 +80,16 @@ def forget() -> None:
     _derived.clear()
     _read.clear()
     _outputs.clear()
+
+
+def per_run(key, compute):
+    """`compute()`, once a run for the same `key` (outside a run: every time). The result is
+    shared: callers must not change it."""
+    if _run is None:
+        return compute()
+    if key not in _run_values:
+        _run_values[key] = compute()
+    return _run_values[key]
 
 
 def derived(kind: str, key, compute):

@@ -10,6 +10,7 @@ Other files: only inert types (images, PDF, CSV), never at a path the build writ
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -17,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..core import frontmatter, memo, sanitise, site_config
 from ..core.errors import InputError, Problem
-from ..core.paths import CMS_ENGLISH, Layout, editor_name, in_order, lang_path, project_root
+from ..core.paths import CMS_ENGLISH, Layout, editor_name, files_in, lang_path, project_root
 from ..core.slugs import SLUG_HINT, is_slug
 
 # Material's page keys an editor may set on a page that is not a news item
@@ -46,7 +47,7 @@ def _stem(name: str) -> str:
 
 
 def _markdown_files(layout: Layout) -> list[Path]:
-    return [p for p in in_order(layout.docs.rglob("*.md")) if p.is_file()] if layout.docs.is_dir() else []
+    return files_in(layout.docs, ".md")
 
 
 def page_problems(layout: Layout) -> list[Problem]:
@@ -217,10 +218,18 @@ _BUILD_FILES = {"sitemap.xml", "sitemap.xml.gz", "404.html", "preview-problems.j
 _LANGUAGE_FOLDERS = ("zh", "zh-hant")  # the Chinese sites' addresses (mkdocs-static-i18n)
 
 
-def _theme_file(root: Path, rel: str) -> bool:
-    """Whether Material or overrides/ put `rel` in the site: an editor file there would replace it."""
+def _theme_file(root: Path, rel: str, tops: dict[tuple[Path, str], bool]) -> bool:
+    """Whether Material or overrides/ put `rel` in the site: an editor file there would replace it.
+    `tops`: whether each folder holds the first part of a path (asked once, not for each of 2 000
+    news files: a path whose first part is not there is not there either)."""
     import material
-    return any((folder / rel).is_file() for folder in (Path(material.__file__).parent / "templates", root / "overrides"))
+    top = rel.split("/", 1)[0]
+    for folder in (Path(material.__file__).parent / "templates", root / "overrides"):
+        if (folder, top) not in tops:
+            tops[folder, top] = os.path.lexists(folder / top)
+        if tops[folder, top] and (folder / rel).is_file():
+            return True
+    return False
 
 
 def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[str] = frozenset()) -> list[Problem]:
@@ -228,6 +237,7 @@ def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[s
     `already`: paths reported otherwise (the generator's own paths)."""
     problems = []
     own_css = site_config.extra_css(layout.root)
+    tops: dict[tuple[Path, str], bool] = {}
     for rel in sorted(editor_files):
         if rel in already or any(part.startswith(".") for part in rel.split("/")):
             continue  # dot files are not published (MkDocs' exclude_docs)
@@ -238,7 +248,7 @@ def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[s
                                     "name a page's Chinese versions NAME.zh.md and NAME.zh-hant.md next to NAME.md"))
         elif rel in own_css:
             continue  # the site's own stylesheet (mkdocs.yml extra_css)
-        elif rel.startswith(_BUILD_FOLDERS) or rel in _BUILD_FILES or _theme_file(layout.root, rel):
+        elif rel.startswith(_BUILD_FOLDERS) or rel in _BUILD_FILES or _theme_file(layout.root, rel, tops):
             problems.append(Problem(shown, 1, "the build writes this path itself (theme, search or site files)",
                                     "rename or move this file; the site's scripts, styles and search cannot be replaced from docs/"))
         elif rel.endswith(".md"):
