@@ -48,23 +48,23 @@ def load(path: Path, shown: str) -> list[Term]:
 
 def used_in(terms: list[Term], texts: dict[str, dict[str, str]]) -> list[list[str]]:
     """For each term, the slugs of the posts whose text (any language) uses it."""
-    forms: dict[str, tuple] = {}
+    forms: dict[str, str] = {}
     used: list[list[str]] = [[] for _ in terms]
     for slug, by_lang in texts.items():
         found: set[int] = set()
         for lang, text in by_lang.items():
-            if lang not in forms:
-                forms[lang] = tuple(tuple(term.match.get(lang, [])) for term in terms)
+            if lang not in forms:  # as one string: its hash is made once, not for every text
+                forms[lang] = repr(tuple(tuple(term.match.get(lang, [])) for term in terms))
             # the preview finds an unchanged text's terms once (core/memo.py)
-            found.update(memo.derived("glossary", (forms[lang], text), lambda: _terms_in(forms[lang], text)))
+            found.update(memo.derived("glossary", (forms[lang], text), lambda: _terms_in(terms, lang, text)))
         for index in found:
             used[index].append(slug)
     return [sorted(slugs) for slugs in used]
 
 
-def _terms_in(forms: tuple[tuple[str, ...], ...], text: str) -> tuple[int, ...]:
-    """The indexes of the terms one of whose forms `text` holds."""
-    return tuple(index for index, term_forms in enumerate(forms) if any(form in text for form in term_forms))
+def _terms_in(terms: list[Term], lang: str, text: str) -> tuple[int, ...]:
+    """The indexes of the terms one of whose forms in `lang` `text` holds."""
+    return tuple(index for index, term in enumerate(terms) if any(form in text for form in term.match.get(lang, [])))
 
 
 def glossary_pages(terms: list[Term], texts: dict[str, dict[str, str]], metas: list[NewsMeta]) -> list[Page]:
