@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 import json
 
 from . import writer
-from .core import site_config
+from .core import memo, site_config
 from .core.errors import InputError, Problem
 from .core.model import Post
-from .core.paths import Layout, editor_name, in_order, lang_path
+from .core.paths import Layout, editor_name, files_in, lang_path
 from .publish import admin
 from .core.sanitise import GENERATED
 from .kit import investor_kit
@@ -55,16 +55,23 @@ def _read_seeds(layout: Layout, problems: list[Problem]) -> tuple[list[Post], di
     posts, texts, raw = [], {}, {}
     for path in sorted(layout.seeds.glob("*.txt")):
         shown = layout.show(path)
-        data = path.read_bytes()
-        try:
-            text = decode(data, shown)  # the same decoding for parsing and for quote checks
-            raw[f"sources/{path.name}"] = published_source(text)
-            posts.append(parse_seed(text, shown))
-        except InputError as err:
-            problems.extend(err.problems)
+        # a seed depends on its file alone: the preview reads it once (core/memo.py)
+        found = memo.per_file("seed", path, "", lambda: _read_seed(path, shown))
+        if isinstance(found, InputError):
+            problems.extend(found.problems)
             continue
+        post, text, raw[f"sources/{path.name}"] = found
+        posts.append(post)
         texts[shown] = text
     return posts, texts, raw
+
+
+def _read_seed(path, shown: str) -> tuple[Post, str, bytes] | InputError:
+    try:
+        text = decode(path.read_bytes(), shown)  # the same decoding for parsing and for quote checks
+        return parse_seed(text, shown), text, published_source(text)
+    except InputError as err:
+        return err
 
 
 def generate(layout: Layout, drafts: bool = False) -> Generated:
@@ -223,8 +230,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         # The pages whose text is all the generator's: hooks/sanitise.py cleans every other one
         GENERATED: json.dumps(_generated_pages(pages, from_editors), indent=0).encode("utf-8"),
         # The CMS's configuration, from the same schema and catalogue (publish/admin.py)
-        admin.CONFIG: admin.dump(admin.config(cat, sorted({m.slug for m in metas}),
-                                              site_config.cms_settings(layout.root), url)),
+        admin.CONFIG: _cms_config(cat, sorted({m.slug for m in metas}), site_config.cms_settings(layout.root), url),
     }
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)
 
@@ -234,6 +240,13 @@ def build(layout: Layout, drafts: bool = False) -> list[str]:
     generated = generate(layout, drafts)
     changed = writer.sync(generated.plugin_data, layout.plugin_data)
     return changed + writer.sync(generated.files, layout.built_docs)
+
+
+def _cms_config(cat: Catalogue, slugs: list[str], settings: dict, url: str) -> bytes:
+    """admin.dump(admin.config(…)); the preview writes it out again only when what it is made of
+    changed (core/memo.py)."""
+    return memo.encoded(memo.text(("cms config", cat, slugs, settings, url),
+                                  lambda: admin.dump(admin.config(cat, slugs, settings, url)).decode("utf-8")))
 
 
 def _generated_pages(pages: list, from_editors: list[Page]) -> list[str]:
@@ -252,9 +265,10 @@ def _inherit_tags(item: EditorItem, original: NewsMeta | None) -> EditorItem:
 
 def _editor_files(layout: Layout) -> dict[str, bytes]:
     files = {}
-    for path in in_order(layout.docs.rglob("*")):
-        if path.is_file():  # NAME.en.md (the CMS's English) is NAME.md; both at once: editor_pages says so
-            files.setdefault(editor_name(path.relative_to(layout.docs).as_posix()), path.read_bytes())
+    for path in files_in(layout.docs):  # NAME.en.md (the CMS's English) is NAME.md; both at once: editor_pages says so
+        # the preview keeps an unchanged file's bytes (core/memo.py): the writer knows them written
+        files.setdefault(editor_name(path.relative_to(layout.docs).as_posix()),
+                         memo.per_file("bytes", path, "", path.read_bytes))
     return files
 
 

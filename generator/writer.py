@@ -16,20 +16,28 @@ from pathlib import Path
 
 from .core import memo
 from .core.errors import InputError, Problem
-from .core.paths import in_order
 
 
 def unsafe_paths(desired: dict[str, bytes], target: Path) -> list[str]:
     """The relative paths of `desired` that would not end up inside `target`."""
     root = target.resolve()
+    folders: dict[str, tuple[str, bool]] = {}  # each folder resolved once: thousands of files share a few dozen
     bad = []
     for rel in desired:
         if "\\" in rel or "\x00" in rel or any(part in ("", ".", "..") for part in rel.split("/")):
             bad.append(rel)  # also "" and "/abs" (an empty first part)
             continue
         # resolve() follows links already in the tree: the real place must still be inside
-        real = (target / rel).resolve()
-        if real == root or not real.is_relative_to(root):
+        folder, _, name = rel.rpartition("/")
+        if folder not in folders:
+            real_folder = (target / folder).resolve()
+            folders[folder] = (str(real_folder), real_folder.is_relative_to(root))
+        real_folder, inside = folders[folder]
+        path = os.path.join(real_folder, name)
+        if os.path.islink(path):
+            real = Path(path).resolve()
+            inside = real != root and real.is_relative_to(root)
+        if not inside:
             bad.append(rel)
     return bad
 
@@ -53,12 +61,29 @@ def sync(desired: dict[str, bytes], target: Path) -> list[str]:
         os.replace(tmp, path)
         memo.wrote(path, data)
         changed.append(rel)
-    prefix = len(str(target)) + 1  # every path below is target/…: its rest is the relative path
-    for path in in_order(target.rglob("*"), reverse=True):
-        rel = str(path)[prefix:]
-        if (path.is_file() or path.is_symlink()) and rel not in desired:
+    for rel, kind in _tree(target):
+        path = target / rel
+        if kind == "file" and rel not in desired:
             path.unlink()
             changed.append(rel)
-        elif path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+        elif kind == "folder" and not os.listdir(path):
             path.rmdir()
     return changed
+
+
+def _tree(target: Path) -> list[tuple[str, str | None]]:
+    """Everything under `target`, deepest first (a folder after what it holds): its relative path
+    and kind, "folder" (a real one: links are not followed), "file" (or a link) or None."""
+    found = []
+    stack = [""]
+    while stack:
+        folder = stack.pop()
+        with os.scandir(target / folder) as entries:
+            for entry in entries:
+                rel = folder + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    found.append((rel, "folder"))
+                    stack.append(rel + "/")
+                else:
+                    found.append((rel, "file" if entry.is_symlink() or entry.is_file() else None))
+    return sorted(found, key=lambda pair: pair[0].split("/"), reverse=True)

@@ -13,14 +13,20 @@ _built: set[str] = set()  # the languages built once already (the first build wr
 FIRST_BUILD_ONLY = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 
 
-def on_config(config):
+def _language(config) -> str:
     i18n = config.plugins.get("i18n")
-    language = getattr(i18n, "current_language", None) or ""
-    if language in _built:
+    if i18n is None:
+        return ""
+    # mkdocs-static-i18n names the default language's build in its own on_config, after this
+    # hook's (and after every rebuild's new plugin): until then it is None
+    return i18n.current_language or i18n.default_language
+
+
+def on_config(config):
+    if _language(config) in _built:
         config.theme.static_templates -= FIRST_BUILD_ONLY
     return config
 
 
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    _built.add(getattr(i18n, "current_language", None) or "")
+    _built.add(_language(config))

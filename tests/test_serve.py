@@ -118,6 +118,18 @@ def test_edits_show_in_preview_without_rebuild_loop(server):
     assert builds(log) == settled, log.read_text()[-3000:]
 
 
+def test_a_rebuild_leaves_the_404_page_and_sitemap_as_the_first_build_wrote_them(server):
+    """hooks/preview_rebuild.py: a rebuild of the default language does not render them again
+    (the 404 page holds the whole navigation, the sitemap every page)."""
+    root, base, log = server
+    site = Path(re.search(r"Building 'en' documentation to directory: (\S+)", log.read_text()).group(1))
+    written = {name: (site / name).stat().st_mtime_ns for name in ("404.html", "sitemap.xml")}
+    news = root / "docs" / "news" / "preview-test-item.md"
+    news.write_text(ITEM.replace("alpacaone", "alpacathree"), encoding="utf-8")
+    assert wait_for(lambda: "alpacathree" in fetch(base + "news/preview-test-item/"), 30), log.read_text()
+    assert {name: (site / name).stat().st_mtime_ns for name in written} == written
+
+
 def settled_for(log: Path, seconds: float) -> bool:
     """No build is running, and none has started or ended for `seconds` (a build says nothing
     between its first and last line: on a busy machine that can be longer than `seconds`)."""

@@ -95,6 +95,34 @@ def in_order(paths, reverse: bool = False) -> list[Path]:
     return sorted(paths, key=lambda path: path.parts, reverse=reverse)
 
 
+def files_in(folder: Path, suffix: str = "") -> list[Path]:
+    """The files under `folder` whose names end with `suffix`, in in_order's order, as
+    `folder.rglob("*" + suffix)` finds them (links to files included, linked folders not entered).
+    The preview walks a folder once a regeneration (core/memo.py): several stages read docs/."""
+    from . import memo
+
+    found = memo.per_run(("files", str(folder)), lambda: _files(folder))
+    return [path for path in found if str(path).endswith(suffix)] if suffix else list(found)
+
+
+def _files(folder: Path) -> list[Path]:
+    found: list[tuple[str, ...]] = []
+    stack: list[tuple[str, ...]] = [()]
+    while stack:
+        parts = stack.pop()
+        try:
+            entries = list(os.scandir(os.path.join(folder, *parts)))
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # no such folder (or gone since): nothing in it
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((*parts, entry.name))
+            elif entry.is_file():
+                found.append((*parts, entry.name))
+    top = str(folder)
+    return [Path(top, *parts) for parts in sorted(found)]
+
+
 def lang_path(base: str, lang: str) -> str:
     """news/x.md -> news/x.zh.md, feed.json -> feed.zh.json: mkdocs-static-i18n's suffix layout."""
     if lang == "en":

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core import memo
 from ..core.errors import InputError, Problem
 from ..core.paths import Layout, lang_path
 from ..pages.page import Page
@@ -91,8 +92,11 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
     fixes = corrections.load(root / "data" / "corrections.yml", "data/corrections.yml")
     tables = opendata.tables(cat, index, site_url, {c.id: c for c in fixes})
     files = opendata.open_data_files(tables)
-    structured = jsonld.structured_data(cat, metas, site_url, site_names, opendata.TABLES, to_traditional)
-    plugin_data = {"structured-data.json": jsonld.plugin_file(structured)}
+    # the preview writes the file out again only when what it is made of changed (core/memo.py)
+    structured = memo.text(("structured data", cat, metas, site_url, site_names, opendata.TABLES, to_traditional),
+                           lambda: jsonld.plugin_text(jsonld.structured_data(cat, metas, site_url, site_names,
+                                                                             opendata.TABLES, to_traditional)))
+    plugin_data = {"structured-data.json": memo.encoded(structured)}
     pages, context = [], {}
     sources = {lang: factsheet.html(cat, metas, index, site_url, site_names[lang], lang) for lang in LANGS}
     if HANT in site_names:

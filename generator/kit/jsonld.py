@@ -119,8 +119,8 @@ def script_text(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def plugin_file(data: dict[str, list[dict]]) -> bytes:
-    return json.dumps({k: [script_text(o) for o in v] for k, v in sorted(data.items())},
-                      ensure_ascii=False, indent=0).encode("utf-8")
+def plugin_text(data: dict[str, list[dict]]) -> str:
+    """build/plugin-data/structured-data.json (hooks/structured_data.py reads it)."""
+    return json.dumps({k: [script_text(o) for o in v] for k, v in sorted(data.items())}, ensure_ascii=False, indent=0)
 
 

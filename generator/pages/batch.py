@@ -42,7 +42,7 @@ def texts(pages: list, tooltips: Callable[[object], str]) -> dict[str, bytes]:
             pass
         finally:
             _jobs = []
-    return {page.path: page.text(tooltips(page)).encode("utf-8") for page in pages}
+    return {page.path: memo.encoded(page.text(tooltips(page))) for page in pages}
 
 
 def _render(share: range) -> list[bytes]:

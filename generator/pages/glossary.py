@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core import memo
 from ..core.errors import InputError, Problem
 from ..core.paths import lang_path
 from ..read.catalogue import Text, _duplicate_ids
@@ -45,13 +46,25 @@ def load(path: Path, shown: str) -> list[Term]:
     return terms
 
 
-def _found(term: Term, lang: str, text: str) -> bool:
-    return any(form in text for form in term.match.get(lang, []))
+def used_in(terms: list[Term], texts: dict[str, dict[str, str]]) -> list[list[str]]:
+    """For each term, the slugs of the posts whose text (any language) uses it."""
+    forms: dict[str, str] = {}
+    used: list[list[str]] = [[] for _ in terms]
+    for slug, by_lang in texts.items():
+        found: set[int] = set()
+        for lang, text in by_lang.items():
+            if lang not in forms:  # as one string: its hash is made once, not for every text
+                forms[lang] = repr(tuple(tuple(term.match.get(lang, [])) for term in terms))
+            # the preview finds an unchanged text's terms once (core/memo.py)
+            found.update(memo.derived("glossary", (forms[lang], text), lambda: _terms_in(terms, lang, text)))
+        for index in found:
+            used[index].append(slug)
+    return [sorted(slugs) for slugs in used]
 
 
-def used_in(term: Term, texts: dict[str, dict[str, str]]) -> list[str]:
-    """Slugs of the posts whose text (any language) uses the term."""
-    return sorted(slug for slug, by_lang in texts.items() if any(_found(term, l, t) for l, t in by_lang.items()))
+def _terms_in(terms: list[Term], lang: str, text: str) -> tuple[int, ...]:
+    """The indexes of the terms one of whose forms in `lang` `text` holds."""
+    return tuple(index for index, term in enumerate(terms) if any(form in text for form in term.match.get(lang, [])))
 
 
 # A term's "used in" list names its newest items, then how many more a search for it finds: a
@@ -62,7 +75,7 @@ SHOWN = 8
 
 def glossary_pages(terms: list[Term], texts: dict[str, dict[str, str]], metas: list[NewsMeta]) -> list[Page]:
     by_slug = {(m.slug, m.lang): m for m in metas}
-    used = [used_in(t, texts) for t in terms]  # the same for every language's page
+    used = used_in(terms, texts)  # the same for every language's page
     pages = []
     for lang in LANGS:
         path = lang_path("glossary/index.md", lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..core import memo
 from ..read.catalogue import Catalogue, Entry
 
 
@@ -21,9 +22,16 @@ def _terms(entry: Entry, lang: str) -> list[str]:
 
 def mentions(catalogue: Catalogue, texts: dict[str, str]) -> dict[str, list[str]]:
     """{'sectors': [...], 'parks': [...], 'projects': [...]} found in any language's text."""
+    entries = tuple((kind, entry.id, tuple((lang, tuple(_terms(entry, lang))) for lang in texts))
+                    for kind, entry in catalogue.entries())
+    # the preview looks again only when a text or the catalogue's names changed (core/memo.py)
+    found = memo.derived("mentions", (entries, tuple(texts.items())), lambda: _mentions(entries, texts))
+    return {kind: list(ids) for kind, ids in found.items()}
+
+
+def _mentions(entries: tuple, texts: dict[str, str]) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {"sectors": [], "parks": [], "projects": []}
-    for kind, entry in catalogue.entries():
-        if any(_pattern(term, lang).search(text)
-               for lang, text in texts.items() for term in _terms(entry, lang)):
-            found[kind].append(entry.id)
-    return found
+    for kind, ident, terms in entries:
+        if any(_pattern(term, lang).search(texts[lang]) for lang, forms in terms for term in forms):
+            found[kind].append(ident)
+    return {kind: tuple(ids) for kind, ids in found.items()}

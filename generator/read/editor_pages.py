@@ -10,6 +10,7 @@ Other files: only inert types (images, PDF, CSV), never at a path the build writ
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -17,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..core import frontmatter, memo, sanitise, site_config
 from ..core.errors import InputError, Problem
-from ..core.paths import CMS_ENGLISH, Layout, editor_name, in_order, lang_path, project_root
+from ..core.paths import CMS_ENGLISH, Layout, editor_name, files_in, lang_path, project_root
 from ..core.slugs import SLUG_HINT, is_slug
 
 # Material's page keys an editor may set on a page that is not a news item
@@ -45,8 +46,13 @@ def _stem(name: str) -> str:
     return stem.removesuffix(".zh-hant").removesuffix(".zh").removesuffix(".en")
 
 
-def _markdown_files(layout: Layout) -> list[Path]:
-    return [p for p in in_order(layout.docs.rglob("*.md")) if p.is_file()] if layout.docs.is_dir() else []
+def _markdown_files(layout: Layout) -> list[tuple[Path, str, str]]:
+    """Each Markdown file of docs/: its path, its path in docs/ and as messages name it (the
+    strings cut from the listing's paths: no path arithmetic for each of 2 000 files)."""
+    docs = str(layout.docs)
+    shown_docs = layout.show(layout.docs)
+    return [(path, rel, f"{shown_docs}/{rel}")
+            for path in files_in(layout.docs, ".md") for rel in [str(path)[len(docs) + 1:]]]
 
 
 def page_problems(layout: Layout) -> list[Problem]:
@@ -54,9 +60,8 @@ def page_problems(layout: Layout) -> list[Problem]:
     problems: list[Problem] = []
     extensions = site_config.markdown_extensions(layout.root)
     depends = repr(extensions)
-    for path in _markdown_files(layout):
-        shown = layout.show(path)
-        rel = path.relative_to(layout.docs).parts
+    for path, rel_path, shown in _markdown_files(layout):
+        rel = tuple(rel_path.split("/"))
         if path.name.endswith(CMS_ENGLISH) and path.with_name(editor_name(path.name)).is_file():
             problems.append(Problem(shown, 1, f"two English versions: {path.name} and {editor_name(path.name)}",
                                     f"keep one: {path.name} is how the CMS names the English file, "
@@ -137,9 +142,7 @@ def link_problems(layout: Layout, files: dict[str, bytes], site_url: str) -> lis
     """Links written as URLs in docs/ Markdown that lead to no page or file of the built site."""
     problems = []
     site_path = urlsplit(site_url).path or "/"
-    for path in _markdown_files(layout):
-        shown = layout.show(path)
-        rel = path.relative_to(layout.docs).as_posix()
+    for path, rel, shown in _markdown_files(layout):
         here = _page_dir(rel)
         for n, url in memo.per_file("links", path, "", lambda: _urls(path, shown)):
             message = _broken(url, here, files, site_url, site_path)
@@ -217,10 +220,18 @@ _BUILD_FILES = {"sitemap.xml", "sitemap.xml.gz", "404.html", "preview-problems.j
 _LANGUAGE_FOLDERS = ("zh", "zh-hant")  # the Chinese sites' addresses (mkdocs-static-i18n)
 
 
-def _theme_file(root: Path, rel: str) -> bool:
-    """Whether Material or overrides/ put `rel` in the site: an editor file there would replace it."""
+def _theme_file(root: Path, rel: str, tops: dict[tuple[Path, str], bool]) -> bool:
+    """Whether Material or overrides/ put `rel` in the site: an editor file there would replace it.
+    `tops`: whether each folder holds the first part of a path (asked once, not for each of 2 000
+    news files: a path whose first part is not there is not there either)."""
     import material
-    return any((folder / rel).is_file() for folder in (Path(material.__file__).parent / "templates", root / "overrides"))
+    top = rel.split("/", 1)[0]
+    for folder in (Path(material.__file__).parent / "templates", root / "overrides"):
+        if (folder, top) not in tops:
+            tops[folder, top] = os.path.lexists(folder / top)
+        if tops[folder, top] and (folder / rel).is_file():
+            return True
+    return False
 
 
 def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[str] = frozenset()) -> list[Problem]:
@@ -228,6 +239,7 @@ def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[s
     `already`: paths reported otherwise (the generator's own paths)."""
     problems = []
     own_css = site_config.extra_css(layout.root)
+    tops: dict[tuple[Path, str], bool] = {}
     for rel in sorted(editor_files):
         if rel in already or any(part.startswith(".") for part in rel.split("/")):
             continue  # dot files are not published (MkDocs' exclude_docs)
@@ -238,7 +250,7 @@ def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[s
                                     "name a page's Chinese versions NAME.zh.md and NAME.zh-hant.md next to NAME.md"))
         elif rel in own_css:
             continue  # the site's own stylesheet (mkdocs.yml extra_css)
-        elif rel.startswith(_BUILD_FOLDERS) or rel in _BUILD_FILES or _theme_file(layout.root, rel):
+        elif rel.startswith(_BUILD_FOLDERS) or rel in _BUILD_FILES or _theme_file(layout.root, rel, tops):
             problems.append(Problem(shown, 1, "the build writes this path itself (theme, search or site files)",
                                     "rename or move this file; the site's scripts, styles and search cannot be replaced from docs/"))
         elif rel.endswith(".md"):

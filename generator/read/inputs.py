@@ -26,11 +26,23 @@ def link_problems(layout: Layout) -> list[Problem]:
             continue
         if not folder.is_dir():
             continue
-        for dirpath, dirnames, filenames in os.walk(folder):  # does not descend into linked folders
-            for entry in sorted(dirnames + filenames):
-                path = Path(dirpath) / entry
-                if path.is_symlink():
-                    shown = path.relative_to(layout.root).as_posix()
-                    problems.append(Problem(shown, 1, "symbolic links are not published or read",
-                                            "replace the link with a copy of the file itself"))
+        for path in _links(folder):
+            shown = path.relative_to(layout.root).as_posix()
+            problems.append(Problem(shown, 1, "symbolic links are not published or read",
+                                    "replace the link with a copy of the file itself"))
     return problems
+
+
+def _links(folder: Path) -> list[Path]:
+    """The links under `folder`, in os.walk's order (a folder's entries by name, then its
+    sub-folders as listed), never entering a linked folder; each entry's kind as the listing
+    gives it, without a call per file (2 000 news files are looked at for every preview edit)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []  # as os.walk: a folder it cannot list is left out
+    links = [folder / entry.name for entry in sorted(entries, key=lambda e: e.name) if entry.is_symlink()]
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink():
+            links += _links(folder / entry.name)
+    return links

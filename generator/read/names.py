@@ -12,7 +12,7 @@ import yaml
 from ..core import memo
 from ..core.errors import InputError, Problem
 from ..core.frontmatter import safe_load
-from ..core.paths import Layout, in_order
+from ..core.paths import Layout, files_in
 
 FILE = "data/names.yml"
 _FIX = f"see the names policy, {FILE}"
@@ -39,7 +39,7 @@ def problems(layout: Layout) -> list[Problem]:
     policy = load(layout.data / "names.yml")
     # The search synonyms are what readers may type (双龙 for Shuanglong): indexed, never shown
     files = [p for p in sorted(layout.data.glob("*.yml")) if p.name not in ("names.yml", "search_synonyms.yml")] + \
-        in_order(layout.docs.rglob("*.md"))
+        files_in(layout.docs, ".md")
     found, depends = [], repr(policy)
     for path in files:  # each file's findings depend on it and the policy alone (core/memo.py)
         found += memo.per_file("names", path, depends, lambda: _guesses(path, layout.show(path), policy))
