@@ -119,7 +119,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         problems.extend(err.problems)
         phrases = []
     try:
-        synonyms.load(layout.data / synonyms.FILE, f"data/{synonyms.FILE}", synonyms.site_pages(cat))
+        search_terms = synonyms.load(layout.data / synonyms.FILE, f"data/{synonyms.FILE}", synonyms.site_pages(cat))
     except InputError as err:
         problems.extend(err.problems)
     pages: list[Page] = []
@@ -229,6 +229,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         **kit.plugin_data,
         # The pages whose text is all the generator's: hooks/sanitise.py cleans every other one
         GENERATED: json.dumps(_generated_pages(pages, from_editors), indent=0).encode("utf-8"),
+        # The search indexes' synonyms, per language (publish/search.py)
+        synonyms.PLUGIN_FILE: json.dumps(synonyms.per_language(search_terms, convert, traditional.LANG),
+                                         ensure_ascii=False, indent=0).encode("utf-8"),
         # The CMS's configuration, from the same schema and catalogue (publish/admin.py)
         admin.CONFIG: _cms_config(cat, sorted({m.slug for m in metas}), site_config.cms_settings(layout.root), url),
     }

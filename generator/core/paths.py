@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+# In build/plugin-data: the search indexes' synonyms per language, written by the generator
+# (generator/read/synonyms.py), read by each index process (generator/publish/search.py)
+SEARCH_SYNONYMS = "search-synonyms.json"
 # The preview's output folder (mkdocs.serve.yml): drafts are written there only, never where
 # `make build` publishes from
 PREVIEW = "build/preview"

@@ -278,35 +278,26 @@ class _Text(HTMLParser):
 
 
 def _synonyms(root: Path | None, site: Path, lang: str) -> dict[str, str]:
-    """{page path: the extra text to index} of one language from data/search_synonyms.yml;
-    `site`: the language's folder of the site, which must hold every page named. Only the
-    Traditional index loads the converter (OpenCC and the phrases: about a second)."""
+    """{page path: the extra text to index} of one language, as the generator left them
+    (build/plugin-data: data/search_synonyms.yml, the Traditional terms converted); `site`:
+    the language's folder of the site, which must hold every page named."""
     if root is None:
         return {}
-    from ..core.errors import InputError
-    from ..read import synonyms
+    from ..core.paths import SEARCH_SYNONYMS, Layout
 
+    path = Layout(root).plugin_data / SEARCH_SYNONYMS
     try:
-        entries = synonyms.load(root / "data" / synonyms.FILE, f"data/{synonyms.FILE}")
-    except InputError as err:
-        raise SearchError("; ".join(map(str, err.problems))) from None
+        entries = json.loads(path.read_text(encoding="utf-8")).get(lang, [])
+    except FileNotFoundError:
+        raise SearchError(f"{Layout(root).show(path)} is missing: generate the pages first "
+                          "(python -m generator build)") from None
     found: dict[str, str] = {}
-    convert = None
-    for entry in entries:
-        if not (site / entry.page / "index.html").is_file():
-            raise SearchError(f"data/{synonyms.FILE}:{entry.line}: no page {entry.page}. Fix: name a page of the site")
-        zh, en = " ".join(entry.zh), " ".join(entry.en)
-        if lang == HANT and zh and convert is None:
-            from ..pages import traditional
-
-            convert = traditional.converter(tuple(traditional.load_phrases(
-                root / "data" / traditional.PHRASES, f"data/{traditional.PHRASES}")))
-        if lang == "en":
-            found[entry.page] = en
-        else:
-            found[entry.page] = " ".join(filter(None, [(convert(zh) if lang == HANT else zh) if zh else "", en]))
-    return {page: text for page, text in found.items() if text}
-
+    for page, text, where in entries:
+        if not (site / page / "index.html").is_file():
+            raise SearchError(f"{where}: no page {page}. Fix: name a page of the site")
+        if text:
+            found[page] = text
+    return found
 
 if __name__ == "__main__":
     sys.exit(main())

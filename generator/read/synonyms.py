@@ -14,9 +14,13 @@ from pathlib import Path
 import yaml
 
 from ..core.errors import InputError, Problem
+from ..core.paths import SEARCH_SYNONYMS
 from .entries import node_data, yaml_list
 
 FILE = "search_synonyms.yml"
+# What the generator leaves in build/plugin-data for the search indexes: each language's terms
+# per page, the Traditional ones converted (the index processes need no converter of their own)
+PLUGIN_FILE = SEARCH_SYNONYMS
 _KEYS = {"page", "zh", "en", "why"}
 _PAGE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)*$")  # "" (home), "contact/", "parks/x/"
 
@@ -78,3 +82,17 @@ def site_pages(catalogue) -> set[str]:
     for section in ("parks", "sectors", "projects"):
         pages |= {f"{section}/{item.id}/" for item in getattr(catalogue, section)}
     return pages
+
+
+def per_language(entries: list[Synonym], convert, traditional: str) -> dict[str, list[tuple[str, str, str]]]:
+    """{language: [(page, the terms to index with it, "data/search_synonyms.yml:LINE")]}: English
+    terms for the English index; the Chinese ones and then the English for the Chinese indexes,
+    written with `convert` for the `traditional` one."""
+    out: dict[str, list[tuple[str, str, str]]] = {"en": [], "zh": [], traditional: []}
+    for entry in entries:
+        zh, en = " ".join(entry.zh), " ".join(entry.en)
+        where = f"data/{FILE}:{entry.line}"
+        out["en"].append((entry.page, en, where))
+        out["zh"].append((entry.page, " ".join(filter(None, [zh, en])), where))
+        out[traditional].append((entry.page, " ".join(filter(None, [convert(zh) if zh else "", en])), where))
+    return out
