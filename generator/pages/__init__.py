@@ -5,6 +5,6 @@ generator/templates with the UI words in generator/strings (render); news pages 
 (news), the sectors, parks, projects and figures each post mentions (matching), catalogue pages
 (knowledge), contact cards with vCards and QR codes (contacts), the news index by year
 (indexes), the glossary and its tooltips, RSS and JSON feeds, the home page's data, the chart
-SVG, and the Traditional tree derived from the Simplified pages (traditional). Imports only
-from core, read and text.
+SVG, and the Traditional tree derived from the Simplified pages (traditional); every page's
+text, rendered on every core for a large site (batch). Imports only from core, read and text.
 """
