@@ -125,6 +125,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     pages: list[Page] = []
     slugs: dict[str, str] = {}
     post_texts: dict[str, dict[str, str]] = {}
+    catalogue_names = matching.names(cat)
     for post in posts:
         texts_by_lang = {v.lang: " ".join([v.title, *(p.text for p in v.paragraphs)]) for v in post.versions}
         if "zh" in texts_by_lang:
@@ -134,7 +135,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
                                     "add the English or Chinese text of the post"))
             continue
         post_fixes = corrections.for_post(fixes, post)
-        meta = news.news_meta(post, matching.mentions(cat, {k: v for k, v in texts_by_lang.items() if k in ("en", "zh")}),
+        meta = news.news_meta(post, matching.mentions(catalogue_names, {k: v for k, v in texts_by_lang.items() if k in ("en", "zh")}),
                               post_fixes)
         slugs[post.seed] = meta.slug
         post_texts[meta.slug] = texts_by_lang

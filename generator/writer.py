@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .core import memo
 from .core.errors import InputError, Problem
+from .core.paths import tree
 
 
 def unsafe_paths(desired: dict[str, bytes], target: Path) -> list[str]:
@@ -61,29 +62,12 @@ def sync(desired: dict[str, bytes], target: Path) -> list[str]:
         os.replace(tmp, path)
         memo.wrote(path, data)
         changed.append(rel)
-    for rel, kind in _tree(target):
-        path = target / rel
-        if kind == "file" and rel not in desired:
-            path.unlink()
+    for rel, entry in reversed(tree(target)):  # a folder after what it holds
+        if entry.is_dir(follow_symlinks=False):
+            if not os.listdir(entry.path):
+                os.rmdir(entry.path)
+        elif (entry.is_symlink() or entry.is_file()) and rel not in desired:
+            os.unlink(entry.path)
             changed.append(rel)
-        elif kind == "folder" and not os.listdir(path):
-            path.rmdir()
     return changed
 
-
-def _tree(target: Path) -> list[tuple[str, str | None]]:
-    """Everything under `target`, deepest first (a folder after what it holds): its relative path
-    and kind, "folder" (a real one: links are not followed), "file" (or a link) or None."""
-    found = []
-    stack = [""]
-    while stack:
-        folder = stack.pop()
-        with os.scandir(target / folder) as entries:
-            for entry in entries:
-                rel = folder + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    found.append((rel, "folder"))
-                    stack.append(rel + "/")
-                else:
-                    found.append((rel, "file" if entry.is_symlink() or entry.is_file() else None))
-    return sorted(found, key=lambda pair: pair[0].split("/"), reverse=True)

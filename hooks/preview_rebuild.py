@@ -1,10 +1,9 @@
 """MkDocs hook (mkdocs.serve.yml only): what the preview's dirty rebuilds need not redo.
 
-`mkdocs serve` builds each language again after every edit, each time with a new theme
-environment and the theme's static pages (bench/README.md, "Where the targets stand"):
-
-- 404.html and the sitemap were rendered again (the 404 page with the whole navigation): the
-  first build writes them, and a rebuild, which never empties the site, leaves them there.
+`mkdocs serve` builds a language again after every edit, the theme's static pages too:
+404.html and the sitemap were rendered again (the 404 page with the whole navigation). The
+first build writes them, and a rebuild, which never empties the site, leaves them there. (The
+theme's templates stay compiled between builds through hooks/compiled_templates.py.)
 """
 from __future__ import annotations
 

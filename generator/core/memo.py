@@ -41,9 +41,7 @@ _outputs: dict[str, tuple[tuple, bytes]] = {}  # written file -> (stamp, its byt
 _derived: dict[tuple, object] = {}  # (kind, key) -> what was found from it, from the runs before
 _run_derived: dict[tuple, object] = {}  # this run's
 _bytes: dict[int, tuple[str, bytes]] = {}  # a remembered text's id -> (the text, its UTF-8), from the runs before
-_run_derived: dict[tuple, object] = {}  # (kind, key) -> what was found from it, from the runs before
-_run_derived: dict[tuple, object] = {}  # this run's
-_bytes: dict[int, tuple[str, bytes]] = {}  # this run's
+_run_bytes: dict[int, tuple[str, bytes]] = {}  # this run's
 
 
 @contextmanager
@@ -164,7 +162,7 @@ def holds(path: Path, data: bytes) -> bool:
     if _run is not None:
         known = _outputs.get(str(path))
         if known is not None and known[0] == stamp:
-            return known[1] is data or known[1] == data
+            return known[1] == data  # the same object when the text was remembered: no byte compared
     same = stamp[0] == len(data) and path.read_bytes() == data
     if same:
         wrote(path, data, stamp)

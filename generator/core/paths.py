@@ -109,21 +109,28 @@ def files_in(folder: Path, suffix: str = "") -> list[Path]:
 
 
 def _files(folder: Path) -> list[Path]:
-    found: list[tuple[str, ...]] = []
-    stack: list[tuple[str, ...]] = [()]
-    while stack:
-        parts = stack.pop()
-        try:
-            entries = list(os.scandir(os.path.join(folder, *parts)))
-        except (FileNotFoundError, NotADirectoryError):
-            continue  # no such folder (or gone since): nothing in it
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                stack.append((*parts, entry.name))
-            elif entry.is_file():
-                found.append((*parts, entry.name))
     top = str(folder)
-    return [Path(top, *parts) for parts in sorted(found)]
+    return [Path(top, rel) for rel, entry in tree(folder) if entry.is_file()]
+
+
+def tree(folder: Path) -> list[tuple[str, os.DirEntry]]:
+    """Everything under `folder`: each entry's path relative to it ('/'-separated) and its
+    listing entry (its kind without a call per file), in in_order's order. A linked folder is
+    listed, not entered; a folder that cannot be listed (gone, not a folder) holds nothing."""
+    found: list[tuple[str, os.DirEntry]] = []
+    stack = [""]
+    while stack:
+        rel = stack.pop()
+        try:
+            with os.scandir(os.path.join(folder, rel)) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        for entry in entries:
+            found.append((rel + entry.name, entry))
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(rel + entry.name + "/")
+    return sorted(found, key=lambda item: item[0].split("/"))
 
 
 def lang_path(base: str, lang: str) -> str:

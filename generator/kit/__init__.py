@@ -106,6 +106,7 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
                                         for lang, text in sources.items()},
                                        Layout(root).cache)
     sizes: list[tuple[dict, str, str, str]] = []  # (entry, key, format, sheet): filled in by finish()
+    waiting: set[str] = set()  # the pages showing a sheet's size: the home, contact and figures pages
     regions, provenance = boundaries.load(root)
     drawn = districtmap.areas(cat, regions)  # once: every page with the map shows the same drawing
     marked = districtmap.highlights(drawn)
@@ -115,8 +116,10 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
         ui = trusted(w)  # the same words on every page of the language
 
         def sheet(page: str, lang: str = lang) -> dict:
+            """The link to `lang`'s sheet on `page` (a Simplified page's path for its Traditional one)."""
             entry = {"href": up(page, lang) + factsheet.path(lang), "size": ""}
             sizes.append((entry, "size", "{size}", lang))
+            waiting.add(lang_path(page.replace(".zh.", "."), lang))
             return entry
 
         path = lang_path("accessibility/index.md", lang)
@@ -140,6 +143,7 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
                         **context[page], "kit": {**context[page]["kit"], "factsheet": sheet(page, site)}}
             home = {"label": "", "href": up(lang_path("index.md", site), site) + factsheet.path(site)}
             sizes.append((home, "label", w["factsheet_link"], site))
+            waiting.add(lang_path("index.md", site))
             context[lang_path("index.md", site)] = {"home": {
                 "accessibility": {"label": w["accessibility_link"], "href": "accessibility/"}, "factsheet": home}}
         # The map: on the parks index and every park page; on an industry's or a project's page
@@ -163,12 +167,4 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
         for entry, key, form, lang in sizes:
             entry[key] = form.format(size=factsheet.size_label(sheets[lang]))
 
-    # The pages showing a sheet's size: the home, contact and figures pages of each site
-    waiting = {path for path, extra in context.items() if _holds_any(extra, [entry for entry, *_ in sizes])}
     return Kit(pages=pages, files=files, plugin_data=plugin_data, context=context, finish=finish, waiting=waiting)
-
-
-def _holds_any(value, entries: list[dict]) -> bool:
-    if any(value is entry for entry in entries):
-        return True
-    return isinstance(value, dict) and any(_holds_any(v, entries) for v in value.values())

@@ -6,11 +6,10 @@ input folders themselves must lie inside the project.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..core.errors import Problem
-from ..core.paths import Layout
+from ..core.paths import Layout, tree
 
 INPUT_FOLDERS = ("docs", "seeds", "data")
 
@@ -34,15 +33,6 @@ def link_problems(layout: Layout) -> list[Problem]:
 
 
 def _links(folder: Path) -> list[Path]:
-    """The links under `folder`, in os.walk's order (a folder's entries by name, then its
-    sub-folders as listed), never entering a linked folder; each entry's kind as the listing
-    gives it, without a call per file (2 000 news files are looked at for every preview edit)."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return []  # as os.walk: a folder it cannot list is left out
-    links = [folder / entry.name for entry in sorted(entries, key=lambda e: e.name) if entry.is_symlink()]
-    for entry in entries:
-        if entry.is_dir() and not entry.is_symlink():
-            links += _links(folder / entry.name)
-    return links
+    """The links under `folder`, never entering a linked folder (2 000 news files are looked at
+    for every preview edit: their kinds come from the listing)."""
+    return [folder / rel for rel, entry in tree(folder) if entry.is_symlink()]
