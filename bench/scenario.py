@@ -59,32 +59,46 @@ def timed(cmd: list[str], cwd: Path, out: dict | None = None) -> tuple[float, in
 
 
 def build_commands(root: Path) -> list[list[str]]:
-    """What `make build` runs after install (there in one process: `build --publish`), as two
-    commands so that each is timed."""
+    """`make build`'s one command as two, the generator alone and then the publish (the profile
+    and the languages' comparison need the generated tree without a published site)."""
     return [[PY, "-m", "generator", "--root", str(root), "build"],
             [PY, "-m", "generator", "--root", str(root), "publish", "--site-dir", str(root / "site")]]
 
 
+def build_command(root: Path) -> list[str]:
+    """What `make build` runs once its packages are installed: one process, generator then publish."""
+    return [PY, "-m", "generator", "--root", str(root), "build", "--publish"]
+
+
 def publish_stages(publish_output: str) -> dict[str, float]:
-    """The publish command's seconds per stage: `publish: languages 12.1 s, merge 0.2 s, search index 4.0 s`."""
-    return {name.strip(): float(secs) for name, secs in re.findall(r"([a-z ]+) ([\d.]+) s", publish_output.split(":", 1)[1])}
+    """The publish's seconds per stage: `publish: languages 12.1 s, merge 0.2 s, search index 4.0 s`."""
+    line = next(line for line in publish_output.splitlines() if line.startswith("publish:"))
+    return {name.strip(): float(secs) for name, secs in re.findall(r"([a-z ]+) ([\d.]+) s", line.split(":", 1)[1])}
 
 
 SCENARIOS = {"synthetic": synthetic.write_items, "realistic": realistic.write_items}
 
 
 def build(root: Path) -> dict:
-    """`make build`'s commands in `root` (items written): wall and CPU seconds, stages, peak memory."""
-    generate, publish = build_commands(root)
-    gen_out: dict = {}
-    generated = timed(generate, root, gen_out)
-    out: dict = {}
-    published = timed(publish, root, out)
-    stages = publish_stages(out["stdout"])
-    return {"build_s": round(generated[0] + published[0], 2), "generator_s": round(generated[0], 2),
-            "publish_s": round(published[0], 2), "build_cpu_s": round(gen_out["cpu_s"] + out["cpu_s"], 2),
-            "publish_cpu_s": out["cpu_s"], "publish_stages_s": stages,
-            "peak_mib": max(generated[1], published[1])}
+    """`make build`'s command in `root` (items written): wall and CPU seconds, the generator's part
+    (until it reports the files it wrote), the publish stages, peak memory."""
+    with tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        proc = subprocess.Popen(build_command(root), cwd=root, env=ENV, stdout=subprocess.PIPE, stderr=stderr,
+                                text=True)
+        lines, generated = [], None
+        for line in proc.stdout:  # the generator's line comes when it has written build/docs
+            lines.append(line)
+            if generated is None and line.startswith("generator:"):
+                generated = time.perf_counter() - start
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0 or generated is None:
+            stderr.seek(0)
+            raise SystemExit(f"failed: {' '.join(build_command(root))}\n{stderr.read().decode()[-2000:]}")
+    return {"build_s": round(elapsed, 2), "generator_s": round(generated, 2), "publish_s": round(elapsed - generated, 2),
+            "build_cpu_s": round(usage.ru_utime + usage.ru_stime, 2),  # wait4: with every process it waited for
+            "publish_stages_s": publish_stages("".join(lines)), "peak_mib": usage.ru_maxrss // 1024}
 
 
 def only_build(scenario: str, sizes: list[int], keep: Path | None) -> int:

@@ -149,6 +149,37 @@ def test_search_index_per_language_holds_every_article_whole(built):
     assert "¶" not in article, "heading permalinks are chrome"
 
 
+def test_search_index_copy_goes_beside_the_build_when_memory_is_full(built, tmp_path, monkeypatch):
+    """The index copy is written in /dev/shm where there is one (generator/publish/search.py); a
+    full one (a container's 64 MB) gives the same bundle from a copy beside the build, and
+    neither place keeps anything."""
+    import errno
+    import shutil
+
+    from generator.publish import search
+    site = tmp_path / "zh-build"
+    shutil.copytree(built.site / "zh", site / "zh", ignore=shutil.ignore_patterns("pagefind"))
+    memory = tmp_path / "memory"
+    memory.mkdir()
+    monkeypatch.setattr(search, "SCRATCH", memory)
+    written = search._index_copy
+
+    def full(site_, folder, copy, synonyms):
+        if copy.is_relative_to(memory):
+            (copy / "part.html").parent.mkdir(parents=True)
+            (copy / "part.html").write_text("half", encoding="utf-8")
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return written(site_, folder, copy, synonyms)
+
+    monkeypatch.setattr(search, "_index_copy", full)
+    search.index(site, "zh/", built.root)
+    made = json.loads((site / "zh" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    published = json.loads((built.site / "zh" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert made["languages"]["zh"]["page_count"] == published["languages"]["zh"]["page_count"] > 50
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memory", "zh-build"]
+    assert list(memory.iterdir()) == []
+
+
 def test_no_asset_from_a_third_party_host(built):
     for page in built.site.rglob("*.html"):
         external = [u for u in parse(page).loads if re.match(r"^(https?:)?//", u)]

@@ -8,8 +8,9 @@ time), built from that language's MkDocs build while the other languages still b
 in with `data-pagefind-body` (overrides/main.html, overrides/home.html), so the 404 page and
 chrome stay out.
 
-Pagefind reads an *index copy* of the language's HTML (`.CODE.search-index/` beside its
-build: each page reduced to what Pagefind reads, `_indexed_part`), not the pages themselves:
+Pagefind reads an *index copy* of the language's HTML (in /dev/shm where the machine has it,
+else `.CODE.search-index/` beside its build: each page reduced to what Pagefind reads,
+`_indexed_part`), not the pages themselves:
 
 - **Traditional pages are read in Simplified.** Pagefind's Chinese segmenter (jieba) has a
   Simplified dictionary: Traditional text comes out one character at a time, and a query
@@ -32,9 +33,12 @@ build: each page reduced to what Pagefind reads, `_indexed_part`), not the pages
 from __future__ import annotations
 
 import argparse
+import errno
 import gzip
+import hashlib
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -76,10 +80,19 @@ def index(site: Path, folder: str, root: Path | None = None, keep: tuple[int, ..
     lang = language_of(folder)
     bundle = site / folder / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
-    copy = site.with_name(f".{site.name}.search-index")
-    shutil.rmtree(copy, ignore_errors=True)
+    places = _copy_places(site)
+    copy = places[0]
     try:
-        _index_copy(site, folder, copy, _synonyms(root, site / folder, lang))
+        synonyms = _synonyms(root, site / folder, lang)
+        for copy in places:
+            shutil.rmtree(copy, ignore_errors=True)  # a killed run's copy
+            try:
+                _index_copy(site, folder, copy, synonyms)
+                break
+            except OSError as err:  # memory full: the next place
+                shutil.rmtree(copy, ignore_errors=True)
+                if err.errno != errno.ENOSPC or copy == places[-1]:
+                    raise
         # The extended binary itself (its jieba segments Chinese), not `python -m pagefind`, which
         # starts an interpreter only to find and exec it
         from pagefind_bin_extended import get_executable
@@ -171,6 +184,23 @@ def query_map(chars: set[str]) -> dict[str, str]:
 
 
 # --- the index copy ------------------------------------------------------------------------
+
+# The copy is written, read once by Pagefind and removed: in memory where the machine has a
+# writable /dev/shm (tmpfs), else beside the build. On a disk (ext4 mounted with `discard`)
+# making and removing each language's 1 000 folders and files per 1 000 pages took about
+# 0.5 CPU-s of the kernel's, and most of a publish's variance (bench/README.md)
+SCRATCH = Path("/dev/shm")
+
+
+def _copy_places(site: Path) -> list[Path]:
+    """Where the index copy of `site` goes, in order of preference: the next when one is full.
+    Named after the build's folder, so that a killed run's copy is removed by the next one."""
+    beside = site.with_name(f".{site.name}.search-index")
+    if not (SCRATCH.is_dir() and os.access(SCRATCH, os.W_OK | os.X_OK)):
+        return [beside]
+    key = hashlib.sha256(os.fsencode(site.resolve())).hexdigest()[:16]
+    return [SCRATCH / f"portal-search-index-{key}", beside]
+
 
 def _index_copy(site: Path, folder: str, copy: Path, synonyms: dict[str, str]) -> None:
     """Write the HTML Pagefind reads (the language's pages under site/folder, at their places)
