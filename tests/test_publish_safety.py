@@ -30,6 +30,10 @@ def assert_whole(site: Path) -> None:
 def assert_no_leftovers(root: Path) -> None:
     assert not [p.name for p in (root / "site.old", root / ".site.publishing", root / "build" / "site-parts")
                 if p.exists()]
+    # nor a language's search index copy, in memory or beside its build (a killed run's goes with the next)
+    from generator.publish.search import _copy_places
+    assert not [p for code in ("en", "zh", "zh-hant") for p in _copy_places(root / ".site.publishing" / code)
+                if p.exists()]
 
 
 def generator(root: Path, *args: str) -> subprocess.Popen:
