@@ -91,6 +91,7 @@ def build(root: Path) -> dict:
             lines.append(line)
             if generated is None and line.startswith("generator:"):
                 generated = time.perf_counter() - start
+        proc.stdout.close()
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         if os.waitstatus_to_exitcode(status) != 0 or generated is None:
