@@ -180,6 +180,14 @@ def test_search_index_copy_goes_beside_the_build_when_memory_is_full(built, tmp_
     assert list(memory.iterdir()) == []
 
 
+@pytest.mark.parametrize("folder, words", [("", "Close search"), ("zh/", "关闭搜索"), ("zh-hant/", "關閉搜尋")])
+def test_the_search_dialogs_close_button_says_close(built, folder, words):
+    """Not Material's search.reset ("Clear"): Pagefind's own clear button in the dialog says that."""
+    html = (built.site / folder / "contact" / "index.html").read_text(encoding="utf-8")
+    button = re.search(r"<button[^>]*data-portal-search-close[^>]*>", html).group(0)
+    assert f'aria-label="{words}"' in button and f'title="{words}"' in button
+
+
 def test_no_asset_from_a_third_party_host(built):
     for page in built.site.rglob("*.html"):
         external = [u for u in parse(page).loads if re.match(r"^(https?:)?//", u)]

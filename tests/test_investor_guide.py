@@ -229,3 +229,32 @@ def test_a_bad_investor_value_is_one_line_naming_file_and_line(project, case):
     assert len(problems) == 1, run.stderr
     assert problems[0].startswith(f"data/parks.yml:{line}: {message}"), run.stderr
     assert "Fix:" in problems[0] and "Traceback" not in run.stderr
+
+
+# The words that say which language a source sentence is in (generator/strings/*.yml, source_*_zh)
+IN_CHINESE = {"en": "(in Chinese)", "zh": "中文", "zh-hant": "中文"}
+IN_ENGLISH = {"en": "source sentence", "zh": "英文", "zh-hant": "英文"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_source_link_names_the_language_of_the_sentence_it_opens(built, lang):
+    """A statement's source link opens the sentence on the news page of the language the sentence
+    is in, and says which: seed 001 has a Chinese version, whose sentences are on the Chinese pages."""
+    chinese_targets = 0
+    for page in sorted((built.site / LANGS[lang]).glob("*/**/index.html")):
+        if lang == "en" and page.relative_to(built.site).parts[0] in ("zh", "zh-hant"):
+            continue
+        text = page.read_text(encoding="utf-8")
+        for href, label in re.findall(r'<a href="([^"]*#line-\d+)"[^>]*>([^<]*)</a>', text):
+            path, anchor = href.split("#")
+            target = (page.parent / path / "index.html").resolve()
+            assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), f"{page}: {href}"
+            in_chinese = target.relative_to(built.site).parts[0] in ("zh", "zh-hant")
+            chinese_targets += in_chinese
+            if in_chinese:
+                assert IN_CHINESE[lang] in label, f"{page.relative_to(built.site)}: '{label}' opens {href}"
+            else:
+                assert IN_ENGLISH[lang] in label and IN_CHINESE[lang] not in label, \
+                    f"{page.relative_to(built.site)}: '{label}' opens {href}"
+    # the Chinese version's sentences are cited (data/support.yml: the five stages of 2024)
+    assert chinese_targets >= 1

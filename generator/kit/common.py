@@ -35,7 +35,8 @@ def number(value: Decimal) -> int | float:
 
 
 def source_url(index: SourceIndex, source: Source, site_url: str) -> str:
-    """The sentence on the English news page made from the source post (absolute URL)."""
+    """The sentence on the news page made from the source post (absolute URL): the English page,
+    or the Simplified one for a sentence of the post's Chinese version (text/links.py)."""
     at = index.locate(source)
     anchor = f"#line-{at.line}" if at.line else ""
-    return f"{site_url}news/{at.slug}/{anchor}"
+    return f"{site_url}{'' if at.lang == 'en' else 'zh/'}news/{at.slug}/{anchor}"
