@@ -197,6 +197,14 @@ def test_figures_shown_with_units_per_language(built):
     assert (built.site / "figures" / "investment-chart.svg").read_text().startswith("<svg")
 
 
+def test_a_chart_bar_says_more_than_where_the_source_does(built):
+    """January 2024: "more than 50" new manufacturing projects; the bar's value says so as the table does."""
+    for folder, shown in (("", "more than 50"), ("zh/", "超过50"), ("zh-hant/", "超過50")):
+        html = (built.site / folder / "figures" / "index.html").read_text(encoding="utf-8")
+        bars = re.findall(r'<svg[^>]*portal-chart__svg.*?</svg>', html, re.S)
+        assert any(f">{shown}</text>" in svg for svg in bars), folder
+        assert not any(re.search(r">50</text>", svg) for svg in bars), folder
+
 def test_acres_shown_as_mu_with_editors_note(built, generated):
     slug = next(p.meta.slug for p in generated.pages if p.meta and p.meta.seed.startswith("seeds/004"))
     html = (built.site / "news" / slug / "index.html").read_text(encoding="utf-8")

@@ -75,6 +75,8 @@ def test_hong_kong_standard_keeps_mainland_vocabulary(convert, simplified, expec
 def test_chinese_quotes_take_corner_brackets_english_ones_stay(convert):
     assert convert("属于“两新一电”产业，“‘标准厂房’是起步” and “good start”") == \
         "屬於「兩新一電」產業，「『標準廠房』是起步」 and “good start”"
+    # a name made of numbers is Chinese text's own (the glossary's “344” park carrier)
+    assert convert("“344”园区载体，省委“1310”具体部署，“Manfu”") == "「344」園區載體，省委「1310」具體部署，“Manfu”"
 
 
 def test_taiwan_phrases_would_rewrite_the_portals_terms():

@@ -34,8 +34,10 @@ class Chart:
     rows: list[dict]  # the same numbers, for the table
 
 
-def _value(value: Decimal, lang: str) -> str:
-    return units.number_en(value) if lang == "en" else format(value.normalize(), "f")
+def _value(value: Decimal, lang: str, qualifier: str | None = None) -> str:
+    """A bar's value as the table shows its number: with the source's "more than" or "about"."""
+    shown = units.number_en(value) if lang == "en" else format(value.normalize(), "f")
+    return units.QUALIFIERS[qualifier][0 if lang == "en" else 1] + shown if qualifier else shown
 
 
 def key_charts(figures: list[Figure], flagged: set[str], lang: str) -> list[Chart]:
@@ -59,7 +61,7 @@ def key_charts(figures: list[Figure], flagged: set[str], lang: str) -> list[Char
         bars, rows = [], []
         bar_space = WIDTH - 70
         for f in chosen:
-            value = _value(f.value / scale, lang)
+            value = _value(f.value / scale, lang, f.qualifier)
             period = f.show_period(lang, s["chart_inferred_mark"])
             bars.append({"y": y, "period": period, "color": colours[f.metric],
                          "width": max(2, int(bar_space * (f.value / scale) / top)), "value": value})

@@ -78,13 +78,16 @@ def load_phrases(path: Path, shown: str) -> list[Phrase]:
     return phrases
 
 
-# Hong Kong and Taiwan quote Chinese with corner brackets; curly quotes around English stay
+# Hong Kong and Taiwan quote Chinese with corner brackets, and a name made of numbers in Chinese
+# text too (「344」園區載體); curly quotes around English stay
 _QUOTES = ((re.compile(r"“([^“”]*)”"), "「{}」"), (re.compile(r"‘([^‘’]*)’"), "『{}』"))
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _brackets(pattern: re.Pattern, form: str, text: str) -> str:
-    return pattern.sub(lambda m: form.format(m.group(1)) if _HAN.search(m.group(1)) else m.group(0), text)
+    return pattern.sub(lambda m: form.format(m.group(1)) if _HAN.search(m.group(1)) or not _LATIN.search(m.group(1))
+                       else m.group(0), text)
 
 
 class Converter:
