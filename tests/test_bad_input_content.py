@@ -159,6 +159,15 @@ VALIDATION = {
     "zh-hant-name": (write("docs/news/New_Plant.zh-hant.md", item("title: 肇慶新聞", "date: 2024-06-01")),
                      ["docs/news/New_Plant.zh-hant.md:1: file name 'New_Plant.zh-hant.md' is not lower-case"]),
     # Tracebacks before
+    # pymdownx.snippets: a name the site does not provide stopped MkDocs with a traceback (and
+    # `check` said nothing); only the glossary tooltips are there to include
+    "snippet-misspelt": (write("docs/news/plant.md", item(*GOOD, body='Text.\n\n--8<-- "abbreviation.zh-hant.md"')),
+                         ["docs/news/plant.md:8: the page includes 'abbreviation.zh-hant.md', which the site does not provide. "
+                          'Fix: write --8<-- "abbreviations.md" (English and Simplified pages) or --8<-- "abbreviations.zh-hant.md"']),
+    "snippet-outside-the-site": (write("docs/about.md", '# About\n\n--8<-- "../../../README.md"\n'),
+                                 ["docs/about.md:3: the page includes '../../../README.md', which the site does not provide"]),
+    "snippet-block": (write("docs/about.md", "# About\n\n--8<--\nabbreviations.md\n/etc/hostname\n--8<--\n"),
+                      ["docs/about.md:5: the page includes '/etc/hostname', which the site does not provide"]),
     "aliases-of-the-wrong-shape": (edit("data/sectors.yml", "    en: [new energy vehicle, auto parts, automotive parts, Xpeng, CATL]",
                                         "    en: 42"),
                                    ["data/sectors.yml:6: 'aliases' en must be a list of texts (found 42)"]),
@@ -232,6 +241,19 @@ def test_a_traditional_draft_is_not_published(project):
     assert "草稿正文" in (project / "build" / "preview" / "docs" / rel).read_text(encoding="utf-8")  # the preview's own tree
     assert "草稿正文" not in (docs / rel).read_text(encoding="utf-8")
 
+
+
+def test_a_handwritten_traditional_page_gets_the_tooltips_it_includes(project):
+    """EDITING.md: `--8<-- "abbreviations.zh-hant.md"` as a hand-written Traditional page's last line."""
+    rel = f"news/{SEED_SLUG}.zh-hant.md"
+    write(f"docs/{rel}", item("title: 手寫的繁體標題", "date: 2024-06-01",
+                              body='肇慶的「兩新一電」產業。\n\n--8<-- "abbreviations.zh-hant.md"'))(project)
+    run = run_generator(project, "build", "--publish")
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    page = (project / "site" / "zh-hant" / "news" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="' in page and ">兩新一電</abbr>" in page
+    from generator.core.site_config import SNIPPETS  # what the editors' check lets a page include is there
+    assert all((project / "build" / "plugin-data" / name).is_file() for name in SNIPPETS)
 
 HOSTILE_PAGE = "\n".join([
     "# About", "",

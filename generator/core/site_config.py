@@ -43,6 +43,12 @@ def site_names(root: Path) -> dict[str, str]:
     return names or {"en": config["site_name"]}
 
 
+# The snippets an editor's page may include (`--8<-- "NAME"`, pymdownx.snippets): the glossary
+# tooltips the generator writes into build/plugin-data, for English and Simplified pages and for
+# hand-written Traditional ones (EDITING.md). Any other name stops the build with a traceback
+# from MkDocs, so the editors' check refuses it first (read/editor_pages.py)
+SNIPPETS = ("abbreviations.md", "abbreviations.zh-hant.md")
+
 # Left out when `check` renders editor Markdown: snippets reads build/plugin-data (not there
 # before the first build), emoji's settings are Python names; neither writes an editor's HTML
 _NOT_FOR_CHECK = ("pymdownx.snippets", "pymdownx.emoji")

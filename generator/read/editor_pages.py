@@ -98,7 +98,31 @@ def _file_problems(path: Path, shown: str, rel: tuple[str, ...], extensions) -> 
         if not news_item:
             problems.extend(_page_meta_problems(doc, shown))
         body, body_line = doc.body, doc.body_line
-    return problems + sanitise.problems(body, body_line, shown, extensions)
+    return problems + _snippet_problems(body, body_line, shown) + sanitise.problems(body, body_line, shown, extensions)
+
+
+# pymdownx.snippets: `--8<-- "name"` on a line of its own, or a block of names between two `--8<--`
+# lines (`;--8<--` is the escaped, literal form). It runs before code blocks are recognised, so
+# every line counts, fenced or not
+_SNIPPET_LINE = re.compile(r"""^\s*--8<--\s+(["'])(.*?)\1\s*$""")
+_SNIPPET_BLOCK = re.compile(r"^\s*--8<--\s*$")
+
+
+def _snippet_problems(body: str, body_line: int, shown: str) -> list[Problem]:
+    problems, block = [], False
+    for n, line in enumerate(body.split("\n"), start=body_line):
+        if _SNIPPET_BLOCK.match(line):
+            block = not block
+            continue
+        m = _SNIPPET_LINE.match(line)
+        name = m.group(2) if m else line.strip() if block and line.strip() else None
+        # a section or line range after the name: "abbreviations.md:2:4", "abbreviations.md:name"
+        if name is not None and name.split(":", 1)[0] not in site_config.SNIPPETS:
+            problems.append(Problem(shown, n, f"the page includes '{name}', which the site does not provide",
+                                    f'write --8<-- "{site_config.SNIPPETS[0]}" (English and Simplified pages) or '
+                                    f'--8<-- "{site_config.SNIPPETS[1]}" (Traditional pages) for the glossary '
+                                    "tooltips, or remove the line"))
+    return problems
 
 
 def _page_meta_problems(doc: frontmatter.Document, shown: str) -> list[Problem]:
