@@ -31,6 +31,7 @@ from .read import editor_pages
 from .read import names as names_policy
 from .read.catalogue import Catalogue
 from .read.editor_news import EditorItem, read_editor_news
+from .read import inputs
 from .read.inputs import link_problems
 from .read.schema import NewsMeta
 from .read.seed_reader import decode, parse_seed, published_source
@@ -76,8 +77,8 @@ def _read_seed(path, shown: str) -> tuple[Post, str, bytes] | InputError:
 
 def generate(layout: Layout, drafts: bool = False) -> Generated:
     """Everything the built docs tree must hold; `drafts` (the preview) keeps draft items."""
-    links = link_problems(layout)
-    if links:  # nothing is read through a link
+    links = link_problems(layout) or inputs.missing_problems(layout)
+    if links:  # nothing is read through a link, and every catalogue is there
         raise InputError(links)
     problems: list[Problem] = []
     posts, texts, sources = _read_seeds(layout, problems)

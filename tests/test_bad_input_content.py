@@ -158,6 +158,12 @@ VALIDATION = {
                             [f"docs/news/{SEED_SLUG}.zh-hant.md:4: unknown front matter key 'summry'"]),
     "zh-hant-name": (write("docs/news/New_Plant.zh-hant.md", item("title: 肇慶新聞", "date: 2024-06-01")),
                      ["docs/news/New_Plant.zh-hant.md:1: file name 'New_Plant.zh-hant.md' is not lower-case"]),
+    # A catalogue deleted: its pages were dropped without a word (stories), or the message named a
+    # folder's permissions (corrections)
+    "stories-deleted": (lambda p: (p / "data" / "stories.yml").unlink(),
+                        ["data/stories.yml:1: catalogue file is missing. Fix: restore data/stories.yml"]),
+    "corrections-deleted": (lambda p: (p / "data" / "corrections.yml").unlink(),
+                            ["data/corrections.yml:1: catalogue file is missing. Fix: restore data/corrections.yml"]),
     # Tracebacks before
     # pymdownx.snippets: a name the site does not provide stopped MkDocs with a traceback (and
     # `check` said nothing); only the glossary tooltips are there to include
@@ -324,3 +330,10 @@ def test_the_published_site_runs_no_editor_script(project):
                  "data-pagefind-ignore", 'aria-label="x"', 'href="mailto:a@example.org"', 'href="tel:+8675800000"',
                  'href="https://example.org/"', 'class="headerlink"'):
         assert kept in legit, kept
+
+
+def test_every_catalogue_the_generator_reads_is_required():
+    """data/zh_lint.yml holds the tests' lint rules; every other file in data/ is read by the generator."""
+    from generator.read.inputs import CATALOGUES
+    there = {p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*") if p.is_file()}
+    assert there - {"zh_lint.yml"} == set(CATALOGUES)

@@ -12,6 +12,18 @@ from ..core.errors import Problem
 from ..core.paths import Layout, tree
 
 INPUT_FOLDERS = ("docs", "seeds", "data")
+# The catalogues the generator reads, every one needed: without stories.yml the stories' pages
+# would go unannounced, without corrections.yml the message named a folder's permissions
+CATALOGUES = ("corrections.yml", "events.yml", "figures.yml", "glossary.yml", "names.yml", "offices.yml",
+              "parks.yml", "projects.yml", "search_synonyms.yml", "sectors.yml", "stories.yml", "support.yml",
+              "traditional_phrases.yml", "zh_phrases.yml", "boundaries/zhaoqing.geojson")
+
+
+def missing_problems(layout: Layout) -> list[Problem]:
+    """A catalogue deleted or renamed: one line each, before any reader stumbles on it."""
+    return [Problem(f"data/{name}", 1, "catalogue file is missing",
+                    f"restore data/{name} from the repository's history (an empty list is [])")
+            for name in CATALOGUES if not (layout.root / "data" / name).is_file()]
 
 
 def link_problems(layout: Layout) -> list[Problem]:
