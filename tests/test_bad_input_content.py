@@ -164,6 +164,11 @@ VALIDATION = {
                         ["data/stories.yml:1: catalogue file is missing. Fix: restore data/stories.yml"]),
     "corrections-deleted": (lambda p: (p / "data" / "corrections.yml").unlink(),
                             ["data/corrections.yml:1: catalogue file is missing. Fix: restore data/corrections.yml"]),
+    # A mapping where a text belongs: the fix says what a text looks like, not a Python type
+    "park-name-as-text": (edit("data/parks.yml", "  name: {en: Zhaoqing High-tech Zone, zh: 肇庆高新区}",
+                               "  name: Zhaoqing High-tech Zone"),
+                          [f"data/parks.yml:{line_of('data/parks.yml', '  name: {en: Zhaoqing High-tech Zone, zh: 肇庆高新区}')}: "
+                           "'name' has the wrong type (str). Fix: give 'name' a mapping: {en: …, zh: …}"]),
     # Tracebacks before
     # pymdownx.snippets: a name the site does not provide stopped MkDocs with a traceback (and
     # `check` said nothing); only the glossary tooltips are there to include
@@ -337,3 +342,9 @@ def test_every_catalogue_the_generator_reads_is_required():
     from generator.read.inputs import CATALOGUES
     there = {p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*") if p.is_file()}
     assert there - {"zh_lint.yml"} == set(CATALOGUES)
+
+
+def test_a_date_written_without_quotes_is_read_as_written(project):
+    """`date: 2024-01-27` unquoted, as editors write it: YAML reads a date, the page shows the same day."""
+    docs = built_docs_after(project, edit("data/events.yml", 'date: "2024-01-27"', "date: 2024-01-27"))
+    assert "2024年1月27日" in (docs / "invest" / "events" / "index.zh.md").read_text(encoding="utf-8")

@@ -20,6 +20,11 @@ from ..core.slugs import SLUG_HINT, is_slug
 from .records import TOPICS, InvestorFact, OfficeLink, Source, Statement, Text, Words
 
 
+# What a value of each kind looks like, for the fix an editor reads
+_KINDS = {str: 'a text (in double quotes if it holds ": " or starts with a digit)', int: "a whole number",
+          bool: "true or false", list: "a list: [a, b]", dict: "a mapping: {en: …, zh: …}"}
+
+
 class Item:
     """One YAML mapping with the line of each key, read with typed getters that record problems."""
 
@@ -61,9 +66,12 @@ class Item:
             if required:
                 self.problem(key, f"missing '{key}'", f"add '{key}:' to this entry (line {self.line})")
             return default
+        accepts = kind if isinstance(kind, tuple) else (kind,)
+        if isinstance(value, dt.date) and str in accepts:
+            return value.isoformat()  # `date: 2024-05-29` unquoted: YAML reads a date; the text asked for
         if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
             self.problem(key, f"'{key}' has the wrong type ({type(value).__name__})",
-                         f"give '{key}' a value of type {getattr(kind, '__name__', kind)}")
+                         f"give '{key}' {' or '.join(_KINDS.get(k, k.__name__) for k in accepts)}")
             return default
         return value
 
