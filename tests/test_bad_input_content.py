@@ -169,6 +169,13 @@ VALIDATION = {
                                "  name: Zhaoqing High-tech Zone"),
                           [f"data/parks.yml:{line_of('data/parks.yml', '  name: {en: Zhaoqing High-tech Zone, zh: 肇庆高新区}')}: "
                            "'name' has the wrong type (str). Fix: give 'name' a mapping: {en: …, zh: …}"]),
+    # An id that points nowhere, at the line that writes it (it was line 1)
+    "event-park-typo": (edit("data/events.yml", "  park: shuanglong-industrial-park", "  park: shuanglong"),
+                        [f"data/events.yml:{line_of('data/events.yml', '  park: shuanglong-industrial-park')}: "
+                         "unknown park id 'shuanglong' in "]),
+    "park-sector-typo": (edit("data/parks.yml", "  sectors: [hydrogen-energy]", "  sectors: [hydrogen]"),
+                         [f"data/parks.yml:{line_of('data/parks.yml', '  sectors: [hydrogen-energy]')}: "
+                          "unknown sector id 'hydrogen' in duanzhou-district. Fix: did you mean hydrogen-energy?"]),
     # Tracebacks before
     # pymdownx.snippets: a name the site does not provide stopped MkDocs with a traceback (and
     # `check` said nothing); only the glossary tooltips are there to include

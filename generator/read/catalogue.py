@@ -47,6 +47,7 @@ _CHANGE = re.compile(CHANGE)  # a year-on-year change as the seeds state it
 
 def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
     problems: list[Problem] = []
+    lines: dict[tuple[str, str, str], int] = {}  # (file, entry id, key) -> line: where a reference is written
 
     def items(name, keys):
         path = data_dir / f"{name}.yml"
@@ -56,6 +57,8 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
             return []
         found = read_items(path, shown, problems, keys)
         problems.extend(_duplicate_ids(found))
+        for i in found:
+            lines.update({(shown, str(i.data.get("id")), key): line for key, line in i.lines.items()})
         return found
 
     def entry_fields(i: Item, sources_required: bool = True) -> dict:
@@ -158,14 +161,14 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
     investor = {}
     for name, keys in INVESTOR_FILES.items():
         path = data_dir / f"{name}.yml"
-        if not path.is_file():  # optional: a site without stories, support or events has no such page
+        if not path.is_file():  # the generator requires it (read/inputs.py); a site without stories writes []
             investor[name] = []
             continue
         investor[name] = [_story(i) for i in items(name, keys)]
     catalogue = Catalogue(sectors, parks, projects, offices, figures, **investor)
     if problems:  # ids in a broken file would look unknown everywhere else
         raise InputError(problems)
-    problems.extend(_reference_problems(catalogue, data_dir, root))
+    problems.extend(_reference_problems(catalogue, lines))
     if problems:
         raise InputError(problems)
     return catalogue
@@ -199,24 +202,24 @@ def _duplicate_ids(items: list[Item]) -> list[Problem]:
     return problems
 
 
-def _reference_problems(cat: Catalogue, data_dir: Path, root: Path) -> list[Problem]:
-    """Duplicate ids and ids that point nowhere."""
+def _reference_problems(cat: Catalogue, lines: dict[tuple[str, str, str], int]) -> list[Problem]:
+    """Ids that point nowhere, at the line that writes them (`lines`: (file, entry id, key) -> line)."""
     problems = []
     known = cat.known_ids()
 
-    def check(file: str, ids: list[str], kind: str, where: str):
+    def check(file: str, ids: list[str], kind: str, where: str, key: str):
         for ref in ids:
             if ref and ref not in known[kind]:
                 close = difflib.get_close_matches(ref, known[kind], n=3)
-                problems.append(Problem(file, 1, f"unknown {kind[:-1]} id '{ref}' in {where}",
+                problems.append(Problem(file, lines.get((file, where, key), 1), f"unknown {kind[:-1]} id '{ref}' in {where}",
                                         f"did you mean {' or '.join(close)}?" if close else f"use an id from data/{kind}.yml"))
 
     for park in cat.parks:
-        check("data/parks.yml", park.sectors, "sectors", park.id)
-        check("data/parks.yml", [park.district] if park.district else [], "parks", park.id)
+        check("data/parks.yml", park.sectors, "sectors", park.id, "sectors")
+        check("data/parks.yml", [park.district] if park.district else [], "parks", park.id, "district")
     for project in cat.projects:
-        check("data/projects.yml", project.sectors, "sectors", project.id)
-        check("data/projects.yml", [project.park] if project.park else [], "parks", project.id)
+        check("data/projects.yml", project.sectors, "sectors", project.id, "sectors")
+        check("data/projects.yml", [project.park] if project.park else [], "parks", project.id, "park")
     offices = {o.id for o in cat.offices}
     for kind, entry in cat.entries():
         if entry.office and entry.office.id not in offices:
@@ -229,9 +232,9 @@ def _reference_problems(cat: Catalogue, data_dir: Path, root: Path) -> list[Prob
                                 "mark the city's office with 'city: true': it answers where the sources name no office"))
     for name in INVESTOR_FILES:
         for story in getattr(cat, name):
-            check(f"data/{name}.yml", [story.project] if story.project else [], "projects", story.id)
-            check(f"data/{name}.yml", [story.park] if story.park else [], "parks", story.id)
+            check(f"data/{name}.yml", [story.project] if story.project else [], "projects", story.id, "project")
+            check(f"data/{name}.yml", [story.park] if story.park else [], "parks", story.id, "park")
     for figure in cat.figures:
         if figure.place != CITY:
-            check("data/figures.yml", [figure.place], "parks", figure.id)
+            check("data/figures.yml", [figure.place], "parks", figure.id, "place")
     return problems
