@@ -176,6 +176,23 @@ VALIDATION = {
     "park-sector-typo": (edit("data/parks.yml", "  sectors: [hydrogen-energy]", "  sectors: [hydrogen]"),
                          [f"data/parks.yml:{line_of('data/parks.yml', '  sectors: [hydrogen-energy]')}: "
                           "unknown sector id 'hydrogen' in duanzhou-district. Fix: did you mean hydrogen-energy?"]),
+    # A line out of step with its entry's keys: the fix says to indent it, not to quote
+    "catalogue-indented-too-little": (edit("data/sectors.yml", "  tier: leading", " tier: leading"),
+                                      ["data/sectors.yml:9: not valid YAML (expected <block end>, but found '<block mapping start>'). "
+                                       "Fix: indent this line with as many spaces as the other keys of its entry"]),
+    # Names: the suggestion keeps every word and writes the language ending as the site does
+    "news-name-language-underscore": (write("docs/news/plant.zh_hant.md", item("title: 肇慶新聞", "date: 2024-06-01")),
+                                      ["docs/news/plant.zh_hant.md:1: file name 'plant.zh_hant.md' is not lower-case words "
+                                       "joined by '-'. Fix: rename it, e.g. to plant.zh-hant.md"]),
+    "news-name-two-hyphens": (write("docs/news/a--new-plant.md", item(*GOOD)),
+                              ["docs/news/a--new-plant.md:1: file name 'a--new-plant.md' is not lower-case words joined "
+                               "by '-'. Fix: rename it, e.g. to a-new-plant.md"]),
+    "news-name-chinese": (write("docs/news/四会新闻.zh.md", item("title: 四会新闻", "date: 2024-06-01")),
+                          ["docs/news/四会新闻.zh.md:1: file name '四会新闻.zh.md' is not lower-case words joined by '-'. "
+                           "Fix: rename it, e.g. to si-hui-xin-wen.zh.md"]),
+    "markdown-upper-case-ending": (write("docs/news/sihui-fair.MD", item(*GOOD)),
+                                   ["docs/news/sihui-fair.MD:1: a Markdown file's name must end in .md (lower-case). "
+                                    "Fix: rename it to sihui-fair.md"]),
     # Tracebacks before
     # pymdownx.snippets: a name the site does not provide stopped MkDocs with a traceback (and
     # `check` said nothing); only the glossary tooltips are there to include

@@ -148,6 +148,12 @@ def yaml_fix(err: yaml.YAMLError, line_offset: int) -> str:
         return f"keep one of the two '{err.key}' lines (the first is line {err.first_line + line_offset})"
     if "\\t" in what or "\t" in what or "tab" in what:
         return "indent with spaces: YAML does not allow tab characters"
+    if "expected <block end>" in what or "expected key" in what:  # a line out of step with its neighbours
+        return ("indent this line with as many spaces as the other keys of its entry (or, if it holds ': ' "
+                "or ' #', put its value in double quotes)")
+    if "mapping values are not allowed" in what:  # a ': ' in a value, or a line indented further than its neighbours
+        return ("check quoting: put values with ':' or '#' in double quotes; or indent this line with as many "
+                "spaces as the line above it")
     return "check quoting: put values with ':' or '#' in double quotes"
 
 

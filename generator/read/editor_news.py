@@ -7,12 +7,13 @@ Every language's file gets the same checks: English `NAME.md` (or `NAME.en.md`, 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from ..core import frontmatter, memo
 from ..core.errors import InputError, Problem
 from ..core.paths import Layout, editor_name, in_order
-from ..core.slugs import is_slug, slugify
+from ..core.slugs import chinese_slug, is_slug
 from .schema import NewsMeta, validate
 
 FUTURE = dt.timedelta(days=366)  # a date further ahead is a typo in the year
@@ -45,7 +46,7 @@ def _read_item(layout: Layout, path, known: dict[str, set[str]] | None,
     stem, lang = _split_name(path.name)
     if not is_slug(stem):  # the name becomes the URL (and the feeds' links)
         return None, [Problem(shown, 1, f"file name '{path.name}' is not lower-case words joined by '-'",
-                              f"rename it, e.g. to {slugify(stem.replace('_', ' '))}{path.name[len(stem):]}")]
+                              f"rename it, e.g. to {suggested_name(path.name)}")]
     try:
         doc = frontmatter.read(path, shown)
     except InputError as err:
@@ -78,3 +79,20 @@ def _split_name(name: str) -> tuple[str, str]:
     if stem.endswith(".en"):  # the CMS's name for the English file: the same page as NAME.md
         return stem[: -len(".en")], "en"
     return stem, "en"
+
+
+# The language endings an editor may mean, as the site writes them (NAME.zh.md, NAME.zh-hant.md)
+_LANG_ENDINGS = {"zh": ".zh", "zh-cn": ".zh", "zh-hans": ".zh", "cn": ".zh", "zh-hant": ".zh-hant",
+                 "zh-hk": ".zh-hant", "zh-tw": ".zh-hant", "en": ""}
+
+
+def suggested_name(name: str) -> str:
+    """The name an editor meant: every word kept, lower-case, joined by '-' (a Chinese name in
+    pinyin, as `new` names files), with the language ending and .md as the site writes them."""
+    stem, _, ext = name.rpartition(".") if "." in name else (name, "", "md")
+    base, _, ending = stem.rpartition(".")
+    lang = _LANG_ENDINGS.get(ending.lower().replace("_", "-")) if base else None
+    if lang is None:
+        base, lang = stem, ""
+    words = re.findall(r"[a-z0-9]+", (chinese_slug(base) if re.search(r"[\u3400-\u9fff]", base) else base).lower())
+    return "-".join(words or ["untitled"]) + lang + "." + (ext.lower() if ext.lower() == "md" else ext)

@@ -279,6 +279,9 @@ def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[s
                                     "rename or move this file; the site's scripts, styles and search cannot be replaced from docs/"))
         elif rel.endswith(".md"):
             continue
+        elif rel.lower().endswith(".md"):  # sihui-fair.MD: Markdown all the same, but MkDocs reads only .md
+            problems.append(Problem(shown, 1, "a Markdown file's name must end in .md (lower-case)",
+                                    f"rename it to {rel.rsplit('/', 1)[-1][:-3]}.md"))
         elif rel.lower().endswith(".svg"):
             problems.append(Problem(shown, 1, "SVG images are not published from docs/ (an SVG can hold scripts)",
                                     "export the image as PNG and link that"))
