@@ -193,6 +193,13 @@ VALIDATION = {
     "markdown-upper-case-ending": (write("docs/news/sihui-fair.MD", item(*GOOD)),
                                    ["docs/news/sihui-fair.MD:1: a Markdown file's name must end in .md (lower-case). "
                                     "Fix: rename it to sihui-fair.md"]),
+    # A Markdown link to a page that does not exist: check says so (MkDocs stopped the publish
+    # with its own warning, naming no line)
+    "md-link-to-missing-page": (write("docs/news/plant.md", item(*GOOD, body="See [Sihui](../parks/sihui.md).")),
+                                ["docs/news/plant.md:6: link '../parks/sihui.md' leads to no page (docs/parks/sihui.md does "
+                                 "not exist). Fix: did you mean ../parks/sihui-city.md?"]),
+    "md-link-out-of-docs": (write("docs/about.md", "# About\n\n[x](../../README.md)\n"),
+                            ["docs/about.md:3: link '../../README.md' leads outside the site"]),
     # Tracebacks before
     # pymdownx.snippets: a name the site does not provide stopped MkDocs with a traceback (and
     # `check` said nothing); only the glossary tooltips are there to include
@@ -372,3 +379,15 @@ def test_a_date_written_without_quotes_is_read_as_written(project):
     """`date: 2024-01-27` unquoted, as editors write it: YAML reads a date, the page shows the same day."""
     docs = built_docs_after(project, edit("data/events.yml", 'date: "2024-01-27"', "date: 2024-01-27"))
     assert "2024年1月27日" in (docs / "invest" / "events" / "index.zh.md").read_text(encoding="utf-8")
+
+
+def test_an_image_beside_a_news_file_is_linked_as_markdown_links_it(project):
+    """`![…](pic.png)` beside docs/news/plant.md: MkDocs reads it from the file's folder and writes
+    the page's link to it; check agrees (it refused it, reading it from the page's address)."""
+    (project / "docs" / "news").mkdir(parents=True, exist_ok=True)
+    (project / "docs" / "news" / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # MkDocs copies it as it is
+    write("docs/news/plant.md", item(*GOOD, body="![The plant](pic.png)"))(project)
+    run = run_generator(project, "build", "--publish")
+    assert run.returncode == 0, run.stderr
+    page = (project / "site" / "news" / "plant" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../pic.png"' in page and (project / "site" / "news" / "pic.png").is_file()

@@ -166,25 +166,26 @@ def link_problems(layout: Layout, files: dict[str, bytes], site_url: str) -> lis
     """Links written as URLs in docs/ Markdown that lead to no page or file of the built site."""
     problems = []
     site_path = urlsplit(site_url).path or "/"
+    pages = sorted(f for f in files if f.endswith(".md"))
     for path, rel, shown in _markdown_files(layout):
-        here = _page_dir(rel)
-        for n, url in memo.per_file("links", path, "", lambda: _urls(path, shown)):
-            message = _broken(url, here, files, site_url, site_path)
-            if message:
-                problems.append(Problem(shown, n, message,
-                                        "link to the page's .md file (e.g. ../sectors/hydrogen-energy.md) "
-                                        "or to a page or file that exists"))
+        here, source = _page_dir(rel), posixpath.dirname(editor_name(rel))
+        for n, url, markdown in memo.per_file("links", path, "", lambda: _urls(path, shown)):
+            broken = _broken(url, here, files, site_url, site_path, source if markdown else None, pages)
+            if broken:
+                problems.append(Problem(shown, n, *broken))
     return problems
 
 
-def _urls(path: Path, shown: str) -> list[tuple[int, str]]:
-    """The URLs a docs file's prose links to, with their lines."""
+def _urls(path: Path, shown: str) -> list[tuple[int, str, bool]]:
+    """The URLs a docs file's prose links to, with their lines, and whether each is a Markdown link
+    (MkDocs resolves those from the file's folder) or an HTML one (a URL, from the page's)."""
     try:
         text = frontmatter.decode(path.read_bytes(), shown)
     except InputError:
         return []  # reported by page_problems
-    return [(n, url.strip()) for n, line in enumerate(_prose_lines(text), start=1)
-            for url in _INLINE.findall(line) + _REFERENCE.findall(line) + _HTML_URL.findall(line)]
+    return [(n, url.strip(), markdown) for n, line in enumerate(_prose_lines(text), start=1)
+            for urls, markdown in ((_INLINE.findall(line) + _REFERENCE.findall(line), True),
+                                   (_HTML_URL.findall(line), False)) for url in urls]
 
 
 def _page_dir(rel: str) -> str:
@@ -197,9 +198,34 @@ def _page_dir(rel: str) -> str:
     return (lang + "/" if lang else "") + where
 
 
-def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_path: str) -> str | None:
+_FIX = ("link to a page or file that exists: from this file's folder for a Markdown link (an image beside "
+        "it: pic.png; a page: ../sectors/hydrogen-energy.md), or as the site's address (/portal/assets/pic.png)")
+
+
+def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_path: str,
+            source: str | None, pages: list[str]) -> tuple[str, str] | None:
+    """(message, fix) for a link that leads nowhere. `here`: the page's folder in the site; `source`:
+    the Markdown file's folder in docs/, for a Markdown link (None for an HTML one)."""
     if not url or url.startswith("#"):
         return None
+    relative = not (url.startswith((site_url, "/", "//")) or _SCHEME.match(url))
+    if relative and source is not None:
+        # MkDocs reads a Markdown link from the file's folder, and rewrites it when it names a docs file
+        path = unquote(urlsplit(url).path)
+        in_docs = posixpath.normpath(posixpath.join(source, path)) if path else ""
+        if in_docs in files:
+            return None
+        if path.endswith(".md"):
+            if in_docs.startswith(".."):
+                return f"link '{url}' leads outside the site", _FIX
+            close = difflib.get_close_matches(in_docs, pages, n=1)
+            return (f"link '{url}' leads to no page (docs/{in_docs} does not exist)",
+                    f"did you mean {posixpath.relpath(close[0], source or '.')}?" if close else _FIX)
+    message = _broken_url(url, here, files, site_url, site_path)
+    return (message, _FIX) if message else None
+
+
+def _broken_url(url: str, here: str, files: dict[str, bytes], site_url: str, site_path: str) -> str | None:
     if url.startswith(site_url):
         target = url[len(site_url):]
     elif _SCHEME.match(url) or url.startswith("//"):
@@ -216,7 +242,7 @@ def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_pa
     if normal.startswith("..") or normal.startswith("/"):
         return f"link '{url}' leads outside the site"
     if target.endswith(".md") or parts.path.endswith(".md"):
-        return None  # MkDocs validates .md links itself
+        return None  # an HTML link to a .md file: MkDocs validates it itself
     return None if _exists("" if normal == "." else normal, files) else f"link '{url}' leads to no page or file"
 
 
