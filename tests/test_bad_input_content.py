@@ -200,6 +200,7 @@ VALIDATION = {
                                  "not exist). Fix: did you mean ../parks/sihui-city.md?"]),
     "md-link-out-of-docs": (write("docs/about.md", "# About\n\n[x](../../README.md)\n"),
                             ["docs/about.md:3: link '../../README.md' leads outside the site"]),
+    "offices-emptied": (write("data/offices.yml", "[]\n"), ["data/offices.yml:1: no office is listed"]),
     # Tracebacks before
     # pymdownx.snippets: a name the site does not provide stopped MkDocs with a traceback (and
     # `check` said nothing); only the glossary tooltips are there to include

@@ -221,8 +221,12 @@ def _reference_problems(cat: Catalogue, lines: dict[tuple[str, str, str], int]) 
         check("data/projects.yml", project.sectors, "sectors", project.id, "sectors")
         check("data/projects.yml", [project.park] if project.park else [], "parks", project.id, "park")
     offices = {o.id for o in cat.offices}
+    if not offices:  # every page names whom to call: without offices each reference would look wrong instead
+        problems.append(Problem("data/offices.yml", 1, "no office is listed",
+                                "restore data/offices.yml from the repository's history: every page names the "
+                                "office to contact, and the city's office is marked 'city: true'"))
     for kind, entry in cat.entries():
-        if entry.office and entry.office.id not in offices:
+        if offices and entry.office and entry.office.id not in offices:
             close = difflib.get_close_matches(entry.office.id, offices, n=1)
             problems.append(Problem(entry.office.source.file, entry.office.source.line,
                                     f"unknown office id '{entry.office.id}' in {entry.id}",
