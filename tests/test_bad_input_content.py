@@ -201,6 +201,10 @@ VALIDATION = {
     "md-link-out-of-docs": (write("docs/about.md", "# About\n\n[x](../../README.md)\n"),
                             ["docs/about.md:3: link '../../README.md' leads outside the site"]),
     "offices-emptied": (write("data/offices.yml", "[]\n"), ["data/offices.yml:1: no office is listed"]),
+    # Terms written as text, not a list: one message (a second said the entry had no terms)
+    "synonyms-not-a-list": (edit("data/search_synonyms.yml", "  zh: [双龙, 双龙工业园, 双龙工业园区]", "  zh: 双龙, 双龙工业园"),
+                            [f"data/search_synonyms.yml:{line_of('data/search_synonyms.yml', '- page: parks/shuanglong-industrial-park/')}: "
+                             "zh must be a list of terms, as text. Fix: write 'zh: [term, other term]'"]),
     # Tracebacks before
     # pymdownx.snippets: a name the site does not provide stopped MkDocs with a traceback (and
     # `check` said nothing); only the glossary tooltips are there to include

@@ -57,17 +57,17 @@ def load(path: Path, shown: str, pages: set[str] | None = None) -> list[Synonym]
             problems.append(Problem(shown, line, f"no page {page}", "name a park, sector or project page that exists "
                                     "(its id in data/), or contact/, glossary/, figures/"))
             continue
-        terms = {}
+        terms, wrong = {}, False
         for lang in ("zh", "en"):
             value = data.get(lang, [])
             if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
                 problems.append(Problem(shown, line, f"{lang} must be a list of terms, as text",
                                         f"write '{lang}: [term, other term]'"))
-                value = []
+                value, wrong = [], True
             if lang == "zh" and any(re.search(r"[<>&]", t) for t in value + data.get("en", []) if isinstance(t, str)):
                 problems.append(Problem(shown, line, "a term contains <, > or &", "write plain words"))
             terms[lang] = tuple(t.strip() for t in value if isinstance(t, str))
-        if not terms["zh"] and not terms["en"]:
+        if not terms["zh"] and not terms["en"] and not wrong:  # a list written wrong is reported above
             problems.append(Problem(shown, line, f"no terms for {page}", "add zh: [...] or en: [...], or remove the entry"))
             continue
         entries.append(Synonym(page, terms["zh"], terms["en"], line))
