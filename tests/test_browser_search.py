@@ -47,9 +47,10 @@ CHINESE = {
     "座谈会": "news/citys-industrial-investment-promotion-landing-park-planning-construction/",
     # Words that appear only deep inside one news article (its last paragraphs)
     "以旧换新": "news/citys-industrial-investment-promotion-landing-park-planning-construction/",
-    # (or the support page, whose summary of the ready-built factories links that sentence)
+    # (or the support page, whose summaries of the standard factories and of the specialised
+    # teams link those sentences)
     "拎包入住": ("news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/", "invest/support/"),
-    "保姆式": "news/zhaoqing-investment-promotion-continues-achieving-good-start-january/",
+    "保姆式": ("news/zhaoqing-investment-promotion-continues-achieving-good-start-january/", "invest/support/"),
     "术语表": "glossary/",
     "熟地": "glossary/",
     "两新一电": "glossary/",

@@ -110,16 +110,24 @@ def test_markdown_checks_never_crash(text):
     for problem in editor_pages.html_problems(text, "docs/x.md"):
         assert problem.line >= 1
     for url in text.split():
-        editor_pages._broken(url, "news/x/", {"index.md": b""}, "https://example.org/portal/", "/portal/")
+        for source in (None, "news"):  # an HTML link, and a Markdown one in docs/news/
+            editor_pages._broken(url, "news/x/", {"index.md": b""}, "https://example.org/portal/", "/portal/",
+                                 source, ["index.md"])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["..", ".", "news", "x", "zh", "", "%2e%2e", "index.md"]), max_size=6).map("/".join))
 def test_a_relative_link_is_accepted_only_inside_the_site(url):
+    import posixpath
+    from urllib.parse import unquote
     files = {"index.md": b"", "news/x.md": b"", "news/index.md": b""}
-    if editor_pages._broken(url, "news/x/", files, "https://example.org/portal/", "/portal/") is None and url:
-        import posixpath
-        assert not posixpath.normpath(posixpath.join("news/x/", url)).startswith("..")
+    # an HTML link is read from the page's address; a Markdown one (docs/news/x.md) from its file's folder
+    for source, start in ((None, "news/x/"), ("news", "news")):
+        if editor_pages._broken(url, "news/x/", files, "https://example.org/portal/", "/portal/", source,
+                                sorted(files)) is None and url:
+            inside = [posixpath.normpath(posixpath.join(s, unquote(url))) for s in ("news/x/", start)]
+            assert any(not p.startswith("..") and (p in files or source is None or not p.endswith(".md"))
+                       for p in inside), (url, source)
 
 
 @settings(max_examples=300, deadline=None)
