@@ -290,17 +290,25 @@ def test_a_traditional_draft_is_not_published(project):
 
 
 
-def test_a_handwritten_traditional_page_gets_the_tooltips_it_includes(project):
-    """EDITING.md: `--8<-- "abbreviations.zh-hant.md"` as a hand-written Traditional page's last line."""
+def test_what_editors_write_as_editing_md_says_publishes(project):
+    """One publish: a hand-written Traditional page's last line `--8<-- "abbreviations.zh-hant.md"`
+    (EDITING.md) gives it the glossary tooltips; `![…](pic.png)` beside docs/news/plant.md is read
+    from the file's folder, as MkDocs reads it, and check agrees (it refused it, reading it from the
+    page's address)."""
     rel = f"news/{SEED_SLUG}.zh-hant.md"
     write(f"docs/{rel}", item("title: 手寫的繁體標題", "date: 2024-06-01",
                               body='肇慶的「兩新一電」產業。\n\n--8<-- "abbreviations.zh-hant.md"'))(project)
+    (project / "docs" / "news" / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # MkDocs copies it as it is
+    write("docs/news/plant.md", item(*GOOD, body="![The plant](pic.png)"))(project)
     run = run_generator(project, "build", "--publish")
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     page = (project / "site" / "zh-hant" / "news" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
     assert '<abbr title="' in page and ">兩新一電</abbr>" in page
     from generator.core.site_config import SNIPPETS  # what the editors' check lets a page include is there
     assert all((project / "build" / "plugin-data" / name).is_file() for name in SNIPPETS)
+    page = (project / "site" / "news" / "plant" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../pic.png"' in page and (project / "site" / "news" / "pic.png").is_file()
+
 
 HOSTILE_PAGE = "\n".join([
     "# About", "",
@@ -384,15 +392,3 @@ def test_a_date_written_without_quotes_is_read_as_written(project):
     """`date: 2024-01-27` unquoted, as editors write it: YAML reads a date, the page shows the same day."""
     docs = built_docs_after(project, edit("data/events.yml", 'date: "2024-01-27"', "date: 2024-01-27"))
     assert "2024年1月27日" in (docs / "invest" / "events" / "index.zh.md").read_text(encoding="utf-8")
-
-
-def test_an_image_beside_a_news_file_is_linked_as_markdown_links_it(project):
-    """`![…](pic.png)` beside docs/news/plant.md: MkDocs reads it from the file's folder and writes
-    the page's link to it; check agrees (it refused it, reading it from the page's address)."""
-    (project / "docs" / "news").mkdir(parents=True, exist_ok=True)
-    (project / "docs" / "news" / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # MkDocs copies it as it is
-    write("docs/news/plant.md", item(*GOOD, body="![The plant](pic.png)"))(project)
-    run = run_generator(project, "build", "--publish")
-    assert run.returncode == 0, run.stderr
-    page = (project / "site" / "news" / "plant" / "index.html").read_text(encoding="utf-8")
-    assert 'src="../pic.png"' in page and (project / "site" / "news" / "pic.png").is_file()
