@@ -14,7 +14,7 @@ from . import writer
 from .core import memo, site_config
 from .core.errors import InputError, Problem
 from .core.model import Post
-from .core.paths import Layout, editor_name, files_in, lang_path
+from .core.paths import SYSTEM_FILES, Layout, editor_name, files_in, lang_path
 from .publish import admin
 from .core.sanitise import GENERATED
 from .kit import investor_kit
@@ -271,6 +271,8 @@ def _inherit_tags(item: EditorItem, original: NewsMeta | None) -> EditorItem:
 def _editor_files(layout: Layout) -> dict[str, bytes]:
     files = {}
     for path in files_in(layout.docs):  # NAME.en.md (the CMS's English) is NAME.md; both at once: editor_pages says so
+        if path.name in SYSTEM_FILES:  # what Windows leaves beside images: neither an error nor published
+            continue
         # the preview keeps an unchanged file's bytes (core/memo.py): the writer knows them written
         files.setdefault(editor_name(path.relative_to(layout.docs).as_posix()),
                          memo.per_file("bytes", path, "", path.read_bytes))

@@ -294,12 +294,13 @@ def test_what_editors_write_as_editing_md_says_publishes(project):
     """One publish: a hand-written Traditional page's last line `--8<-- "abbreviations.zh-hant.md"`
     (EDITING.md) gives it the glossary tooltips; `![…](pic.png)` beside docs/news/plant.md is read
     from the file's folder, as MkDocs reads it, and check agrees (it refused it, reading it from the
-    page's address)."""
+    page's address); the Thumbs.db Windows leaves beside it is neither an error nor published."""
     rel = f"news/{SEED_SLUG}.zh-hant.md"
     write(f"docs/{rel}", item("title: 手寫的繁體標題", "date: 2024-06-01",
                               body='肇慶的「兩新一電」產業。\n\n--8<-- "abbreviations.zh-hant.md"'))(project)
     (project / "docs" / "news" / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # MkDocs copies it as it is
     write("docs/news/plant.md", item(*GOOD, body="![The plant](pic.png)"))(project)
+    (project / "docs" / "news" / "Thumbs.db").write_bytes(b"\0" * 64)  # Windows' thumbnails beside the image
     run = run_generator(project, "build", "--publish")
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     page = (project / "site" / "zh-hant" / "news" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
@@ -308,6 +309,7 @@ def test_what_editors_write_as_editing_md_says_publishes(project):
     assert all((project / "build" / "plugin-data" / name).is_file() for name in SNIPPETS)
     page = (project / "site" / "news" / "plant" / "index.html").read_text(encoding="utf-8")
     assert 'src="../pic.png"' in page and (project / "site" / "news" / "pic.png").is_file()
+    assert not list((project / "site").rglob("Thumbs.db")) and not list((project / "build").rglob("Thumbs.db"))
 
 
 HOSTILE_PAGE = "\n".join([

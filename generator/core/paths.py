@@ -98,6 +98,11 @@ def in_order(paths, reverse: bool = False) -> list[Path]:
     return sorted(paths, key=lambda path: path.parts, reverse=reverse)
 
 
+# Files an operating system writes into folders an editor opens (Windows' thumbnail caches and
+# folder settings); macOS' .DS_Store is a dot file, which MkDocs never publishes
+SYSTEM_FILES = ("Thumbs.db", "ehthumbs.db", "desktop.ini")
+
+
 def files_in(folder: Path, suffix: str = "") -> list[Path]:
     """The files under `folder` whose names end with `suffix`, in in_order's order, as
     `folder.rglob("*" + suffix)` finds them (links to files included, linked folders not entered).
