@@ -243,6 +243,7 @@ def test_override_without_its_page_is_one_clear_line(tmp_path):
     result = run_generator(root, "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "docs/news/no-such-item.zh-hant.md:1: Traditional page without its English or Chinese page" in result.stderr
+    assert "or add docs/news/no-such-item.md" in result.stderr
 
 
 def test_override_of_a_draft_stays_out_with_its_item(tmp_path):

@@ -216,7 +216,7 @@ def of_hidden(overrides: set[str], hidden: set[str]) -> set[str]:
 def override_problems(overrides: set[str], known: set[str]) -> list[Problem]:
     """An editor's Traditional page must replace a page the site has."""
     return [Problem(f"docs/{path}", 1, "Traditional page without its English or Chinese page",
-                    f"rename it to match a page of the site (e.g. news/<slug>.{LANG}.md) or add {base_path(path)}")
+                    f"rename it to match a page of the site (e.g. docs/news/<slug>.{LANG}.md) or add docs/{base_path(path)}")
             for path in sorted(overrides) if base_path(path) not in known]
 
 
