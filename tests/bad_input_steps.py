@@ -114,3 +114,8 @@ def front(path: Path) -> dict:
 
 def seed_text(*lines: str) -> str:
     return "\n\n".join(lines) + "\n"
+
+
+def line_of(path: str, text: str) -> int:
+    """The 1-based line of the repository's `path` that first reads `text`."""
+    return (ROOT / path).read_text(encoding="utf-8").splitlines().index(text) + 1

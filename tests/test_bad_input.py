@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bad_input_steps import SEED_SLUG, both, edit, expect_rejected, inputs_hash, link, tree_hash, write
+from bad_input_steps import SEED_SLUG, both, edit, expect_rejected, inputs_hash, line_of, link, tree_hash, write
 from conftest import ROOT, run_generator
 from generator import writer
 from generator.core.errors import InputError
@@ -111,7 +111,8 @@ HOSTILE = {
     "glossary-id-absolute": (edit("data/glossary.yml", "- id: ", "- id: /etc/passwd\n  # was: ", 1),
                              ["data/glossary.yml:"]),
     "duplicate-id-at-its-line": (edit("data/sectors.yml", "- id: new-energy-storage", "- id: new-energy-vehicles"),
-                                 ["data/sectors.yml:19: duplicate id 'new-energy-vehicles' (first on line 4)"]),
+                                 [f"data/sectors.yml:{line_of('data/sectors.yml', '- id: new-energy-storage')}: "
+                                  f"duplicate id 'new-energy-vehicles' (first on line {line_of('data/sectors.yml', '- id: new-energy-vehicles')})"]),
     # Links are never followed
     "link-in-assets-to-system-file": (link("docs/assets/leak.txt", "/etc/hostname"),
                                       ["docs/assets/leak.txt:1: symbolic links are not published or read"]),

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bad_input_steps import (SEED_SLUG, both, built_docs_after, edit, expect_rejected, front, inputs_hash, seed_001_lines,
-                             seed_text, write)
+from bad_input_steps import (SEED_SLUG, both, built_docs_after, edit, expect_rejected, front, inputs_hash, line_of,
+                             seed_001_lines, seed_text, write)
 from conftest import ROOT, run_generator
 
 
@@ -75,11 +75,6 @@ CONTENT = {
 def test_content_that_would_be_lost_is_reported(project, case):
     change, expected = CONTENT[case]
     expect_rejected(project, change, expected)
-
-
-def line_of(path: str, text: str) -> int:
-    """The 1-based line of the repository's `path` that first reads `text`."""
-    return (ROOT / path).read_text(encoding="utf-8").splitlines().index(text) + 1
 
 
 def item(*front: str, body: str = "Text of the item.") -> str:
