@@ -5,10 +5,7 @@ builds them one after another, or one per process):
 - `permalink_title`: Python-Markdown's toc extension takes one title for the whole site's
   heading permalinks, and MkDocs makes each page's converter from `mdx_configs`;
 - `preview_problems`: the heading of the preview's problem list (mkdocs.serve.yml,
-  overrides/partials/preview-problems.html), as `extra.preview_problems`;
-- `search_close`: the name of the search dialog's close button (Material's words have no
-  "close"; its `search.reset` says "Clear", which the dialog's own clear button says too), as
-  `extra.search_close` (overrides/partials/portal-search-dialog.html).
+  overrides/partials/preview-problems.html), as `extra.preview_problems`.
 """
 from __future__ import annotations
 
@@ -25,6 +22,5 @@ def on_pre_build(config):
     i18n = config.plugins.get("i18n")
     words = strings((i18n.current_language if i18n is not None else None) or "en")
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = words["permalink_title"]
-    config.extra["search_close"] = words["search_close"]
     if config.extra.get("preview"):
         config.extra["preview_problems"] = words["preview_problems"]
