@@ -226,7 +226,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     if problems:
         raise InputError(problems)
     plugin_data = {  # the tooltips as snippets, for editors' hand-written Traditional pages
-        "abbreviations.md": tooltips.encode("utf-8"),
+        site_config.SNIPPETS[0]: tooltips.encode("utf-8"),
         traditional.TOOLTIPS: tips[traditional.LANG].encode("utf-8"),
         **kit.plugin_data,
         # The pages whose text is all the generator's: hooks/sanitise.py cleans every other one

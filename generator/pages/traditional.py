@@ -20,6 +20,7 @@ from pathlib import Path
 import opencc
 import yaml
 
+from ..core import site_config
 from ..core.errors import InputError, Problem
 from ..core.paths import lang_path
 from ..read.entries import node_data, yaml_list
@@ -31,7 +32,7 @@ from .render import strings, trusted_strings
 LANG = "zh-hant"  # mkdocs-static-i18n locale: the address /zh-hant/ and the suffix NAME.zh-hant.md
 CONFIG = "s2hk"  # Hong Kong standard characters; mainland vocabulary is kept (see README)
 PHRASES = "traditional_phrases.yml"
-TOOLTIPS = f"abbreviations.{LANG}.md"  # the glossary tooltips of Traditional pages (build/plugin-data)
+TOOLTIPS = site_config.SNIPPETS[1]  # the glossary tooltips of Traditional pages (build/plugin-data)
 _PHRASE_KEYS = ("simplified", "traditional", "why")
 # `word: true` marks a Hong Kong word for a mainland one (鼠标 -> 滑鼠, 打印 -> 列印): the only entries
 # that may change the words, not just the character forms

@@ -159,11 +159,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
             reading=reading, correction=i.get("correction", str, required=False),
             period_inferred=i.flag("period_inferred")))
     investor = {}
-    for name, keys in INVESTOR_FILES.items():
-        path = data_dir / f"{name}.yml"
-        if not path.is_file():  # the generator requires it (read/inputs.py); a site without stories writes []
-            investor[name] = []
-            continue
+    for name, keys in INVESTOR_FILES.items():  # a site without stories writes []
         investor[name] = [_story(i) for i in items(name, keys)]
     catalogue = Catalogue(sectors, parks, projects, offices, figures, **investor)
     if problems:  # ids in a broken file would look unknown everywhere else

@@ -166,11 +166,10 @@ def link_problems(layout: Layout, files: dict[str, bytes], site_url: str) -> lis
     """Links written as URLs in docs/ Markdown that lead to no page or file of the built site."""
     problems = []
     site_path = urlsplit(site_url).path or "/"
-    pages = sorted(f for f in files if f.endswith(".md"))
     for path, rel, shown in _markdown_files(layout):
         here, source = _page_dir(rel), posixpath.dirname(editor_name(rel))
         for n, url, markdown in memo.per_file("links", path, "", lambda: _urls(path, shown)):
-            broken = _broken(url, here, files, site_url, site_path, source if markdown else None, pages)
+            broken = _broken(url, here, files, site_url, site_path, source if markdown else None)
             if broken:
                 problems.append(Problem(shown, n, *broken))
     return problems
@@ -203,7 +202,7 @@ _FIX = ("link to a page or file that exists: from this file's folder for a Markd
 
 
 def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_path: str,
-            source: str | None, pages: list[str]) -> tuple[str, str] | None:
+            source: str | None) -> tuple[str, str] | None:
     """(message, fix) for a link that leads nowhere. `here`: the page's folder in the site; `source`:
     the Markdown file's folder in docs/, for a Markdown link (None for an HTML one)."""
     if not url or url.startswith("#"):
@@ -218,7 +217,7 @@ def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_pa
         if path.endswith(".md"):
             if in_docs.startswith(".."):
                 return f"link '{url}' leads outside the site", _FIX
-            close = difflib.get_close_matches(in_docs, pages, n=1)
+            close = difflib.get_close_matches(in_docs, [f for f in files if f.endswith(".md")], n=1)
             return (f"link '{url}' leads to no page (docs/{in_docs} does not exist)",
                     f"did you mean {posixpath.relpath(close[0], source or '.')}?" if close else _FIX)
     message = _broken_url(url, here, files, site_url, site_path)
