@@ -159,6 +159,13 @@ VALIDATION = {
                         ["data/stories.yml:1: catalogue file is missing. Fix: restore data/stories.yml"]),
     "corrections-deleted": (lambda p: (p / "data" / "corrections.yml").unlink(),
                             ["data/corrections.yml:1: catalogue file is missing. Fix: restore data/corrections.yml"]),
+    # A catalogue renamed, and a file nothing reads: an edit there changed nothing, without a word.
+    # What editors' tools leave beside files (a backup, .DS_Store, Thumbs.db) is not reported
+    "catalogue-renamed": (lambda p: (p / "data" / "parks.yml").rename(p / "data" / "parks.yaml"),
+                          ["data/parks.yaml:1: the site does not read this file. Fix: rename it to data/parks.yml"]),
+    "unread-data-file": (lambda p: [(p / "data" / name).write_text("x\n", encoding="utf-8")
+                                    for name in ("notes.txt", "parks.yml~", ".DS_Store", "Thumbs.db")],
+                         ["data/notes.txt:1: the site does not read this file. Fix: the site reads only corrections.yml, "]),
     # A mapping where a text belongs: the fix says what a text looks like, not a Python type
     "park-name-as-text": (edit("data/parks.yml", "  name: {en: Zhaoqing High-tech Zone, zh: 肇庆高新区}",
                                "  name: Zhaoqing High-tech Zone"),
@@ -380,9 +387,9 @@ def test_the_published_site_runs_no_editor_script(project):
 
 def test_every_catalogue_the_generator_reads_is_required():
     """data/zh_lint.yml holds the tests' lint rules; every other file in data/ is read by the generator."""
-    from generator.read.inputs import CATALOGUES
+    from generator.read.inputs import CATALOGUES, OTHER_DATA
     there = {p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*") if p.is_file()}
-    assert there - {"zh_lint.yml"} == set(CATALOGUES)
+    assert OTHER_DATA == ("zh_lint.yml",) and there - set(OTHER_DATA) == set(CATALOGUES)
 
 
 def test_a_date_written_without_quotes_is_read_as_written(project):

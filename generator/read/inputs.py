@@ -6,10 +6,11 @@ input folders themselves must lie inside the project.
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from ..core.errors import Problem
-from ..core.paths import Layout, tree
+from ..core.paths import SYSTEM_FILES, Layout, tree
 
 INPUT_FOLDERS = ("docs", "seeds", "data")
 # The catalogues the generator reads, every one needed: without stories.yml the stories' pages
@@ -17,13 +18,29 @@ INPUT_FOLDERS = ("docs", "seeds", "data")
 CATALOGUES = ("corrections.yml", "events.yml", "figures.yml", "glossary.yml", "names.yml", "offices.yml",
               "parks.yml", "projects.yml", "search_synonyms.yml", "sectors.yml", "stories.yml", "support.yml",
               "traditional_phrases.yml", "zh_phrases.yml", "boundaries/zhaoqing.geojson")
+# Read by the tests' Chinese lint (generator/text/zh_lint.py), not by the site
+OTHER_DATA = ("zh_lint.yml",)
 
 
 def missing_problems(layout: Layout) -> list[Problem]:
-    """A catalogue deleted or renamed: one line each, before any reader stumbles on it."""
-    return [Problem(f"data/{name}", 1, "catalogue file is missing",
-                    f"restore data/{name} from the repository's history (an empty list is [])")
-            for name in CATALOGUES if not (layout.root / "data" / name).is_file()]
+    """A catalogue deleted or renamed, and a file in data/ that nothing reads (an edit there
+    would change nothing on the site): one line each, before any reader stumbles on them."""
+    data = layout.root / "data"
+    missing = [name for name in CATALOGUES if not (data / name).is_file()]
+    known = set(CATALOGUES) | set(OTHER_DATA)
+    unread = [rel for rel, entry in tree(data) if not entry.is_dir() and rel not in known
+              and not _ignored(rel.rsplit("/", 1)[-1])]
+    problems = []
+    for rel in unread:
+        close = difflib.get_close_matches(rel, missing, n=1, cutoff=0.6)
+        fix = (f"rename it to data/{close[0]}, the name the site reads" if close else
+               f"the site reads only {', '.join(CATALOGUES)} in data/: move this file out of data/, "
+               "or put what it holds into the catalogue it belongs to")
+        problems.append(Problem(f"data/{rel}", 1, "the site does not read this file", fix))
+    renamed = {close for rel in unread for close in difflib.get_close_matches(rel, missing, n=1, cutoff=0.6)}
+    return problems + [Problem(f"data/{name}", 1, "catalogue file is missing",
+                               f"restore data/{name} from the repository's history (an empty list is [])")
+                       for name in missing if name not in renamed]
 
 
 def link_problems(layout: Layout) -> list[Problem]:
@@ -48,3 +65,9 @@ def _links(folder: Path) -> list[Path]:
     """The links under `folder`, never entering a linked folder (2 000 news files are looked at
     for every preview edit: their kinds come from the listing)."""
     return [folder / rel for rel, entry in tree(folder) if entry.is_symlink()]
+
+
+def _ignored(name: str) -> bool:
+    """What editors' tools leave beside a file: dot files (.DS_Store, an editor's swap file),
+    backups (parks.yml~), Windows' thumbnail caches."""
+    return name.startswith(".") or name.endswith("~") or name in SYSTEM_FILES
