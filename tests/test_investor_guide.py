@@ -258,3 +258,23 @@ def test_a_source_link_names_the_language_of_the_sentence_it_opens(built, lang):
                     f"{page.relative_to(built.site)}: '{label}' opens {href}"
     # the Chinese version's sentences are cited (data/support.yml: the five stages of 2024)
     assert chinese_targets >= 1
+
+
+def test_a_page_says_each_statement_links_to_its_sentence_only_where_each_does(built):
+    """The investors' pages close with a note on their statements: "each statement links to the
+    sentence it rests on" on the pages whose every statement does, and on the lists (the section's
+    index, the stories' list, whose summaries carry no link) that the pages they lead to do."""
+    docs, pages = built.root / "build" / "docs" / "invest", 0
+    for lang, suffix in (("en", ""), ("zh", ".zh"), ("zh-hant", ".zh-hant")):
+        s = yaml.safe_load((ROOT / "generator" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
+        for path in docs.rglob(f"*{suffix}.md"):
+            if not path.name.endswith(f"{suffix}.md") or (not suffix and path.name.count(".") > 1):
+                continue
+            text, pages = path.read_text(encoding="utf-8"), pages + 1
+            statements = [line for line in text.splitlines() if line.startswith("- ")]
+            if s["invest_own_words"] in text:
+                assert statements and all("#line-" in line for line in statements), path
+            else:
+                assert s["invest_own_words_lists"] in text, path
+                assert any("#line-" not in line for line in statements) or path.parent.name == "stories", path
+    assert pages >= 3 * 5, pages
