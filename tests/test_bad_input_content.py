@@ -151,6 +151,11 @@ VALIDATION = {
                             [f"docs/news/{SEED_SLUG}.zh-hant.md:3: date 2099-06-01 is more than a year ahead"]),
     "zh-hant-unknown-key": (write(f"docs/news/{SEED_SLUG}.zh-hant.md", item("title: 肇慶新聞", "date: 2024-06-01", "summry: x")),
                             [f"docs/news/{SEED_SLUG}.zh-hant.md:4: unknown front matter key 'summry'"]),
+    # The generator's own origins: an editor's text would be labelled an OpenCC conversion, or a
+    # placeholder for a missing language (the CMS offered both)
+    "editor-origin-converted": (write(f"docs/news/{SEED_SLUG}.zh-hant.md", item("title: 肇慶新聞", "date: 2024-06-01", "origin: converted")),
+                                [f"docs/news/{SEED_SLUG}.zh-hant.md:4: origin 'converted' is not for an editor's file. "
+                                 "Fix: use original (written in this language) or translated"]),
     "zh-hant-name": (write("docs/news/New_Plant.zh-hant.md", item("title: 肇慶新聞", "date: 2024-06-01")),
                      ["docs/news/New_Plant.zh-hant.md:1: file name 'New_Plant.zh-hant.md' is not lower-case"]),
     # A catalogue deleted: its pages were dropped without a word (stories), or the message named a

@@ -42,7 +42,7 @@ NEWS_LEFT_OUT = {
 REFERENCES = {"sectors": "sectors", "sectors_inferred": "sectors", "parks": "parks", "projects": "projects",
               "district": "parks", "park": "parks", "place": "places"}
 CHOICES = {"kind": records.PARK_KINDS, "tier": records.TIERS, "status": records.STATUSES,
-           "unit": tuple(units.UNITS), "qualifier": tuple(units.QUALIFIERS), "origin": schema.ORIGINS}
+           "unit": tuple(units.UNITS), "qualifier": tuple(units.QUALIFIERS), "origin": schema.EDITOR_ORIGINS}
 PATTERNS = {  # [regular expression, the message Decap shows when a value does not match]
     "id": [f"^{SLUG.pattern}$", "lower-case words joined by '-' (new-energy-storage) · 小写英文单词以“-”连接"],
     "seed": ["^[0-9]{3}$", "the seed's three-digit number, e.g. 004 · 种子文件的三位编号，如 004"],

@@ -17,6 +17,9 @@ from ..core.slugs import SLUG_HINT, is_slug
 LANGS = ("en", "zh")
 # How the Chinese page came to be, for `status` and the page notice
 ORIGINS = ("original", "converted", "translated", "missing")
+# What an editor's file may say: the other two are the generator's (an OpenCC conversion, a
+# placeholder for a missing language), and would label an editor's text as such
+EDITOR_ORIGINS = ("original", "translated")
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ _HINTS = {
     "date": "write the date as YYYY-MM-DD, e.g. 2024-06-01",
     "source_published": "write it as YYYY-MM-DDTHH:MM+08:00",
     "lang": "use en or zh",
-    "origin": f"use one of {', '.join(ORIGINS)}",
+    "origin": "use original (written in this language) or translated (your translation of the other language's item)",
 }
 
 
@@ -99,8 +102,9 @@ def validate(meta: dict, key_lines: dict[str, int], shown_as: str,
             values[key] = converted
     if values.get("lang", "en") not in LANGS:
         problem("lang", f"unknown language {values['lang']!r}", _HINTS["lang"])
-    if values.get("origin", "original") not in ORIGINS:
-        problem("origin", f"unknown origin {values['origin']!r}", _HINTS["origin"])
+    if values.get("origin", "original") not in EDITOR_ORIGINS:
+        problem("origin", f"origin {values['origin']!r} is not for an editor's file"
+                if values["origin"] in ORIGINS else f"unknown origin {values['origin']!r}", _HINTS["origin"])
     if "slug" in values and not is_slug(values["slug"]):
         problem("slug", f"slug {values['slug']!r} is not lower-case words joined by '-'", SLUG_HINT)
     for kind, ids in (known or {}).items():
