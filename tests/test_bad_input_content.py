@@ -151,8 +151,7 @@ VALIDATION = {
                             [f"docs/news/{SEED_SLUG}.zh-hant.md:3: date 2099-06-01 is more than a year ahead"]),
     "zh-hant-unknown-key": (write(f"docs/news/{SEED_SLUG}.zh-hant.md", item("title: 肇慶新聞", "date: 2024-06-01", "summry: x")),
                             [f"docs/news/{SEED_SLUG}.zh-hant.md:4: unknown front matter key 'summry'"]),
-    # The generator's own origins: an editor's text would be labelled an OpenCC conversion, or a
-    # placeholder for a missing language (the CMS offered both)
+    # The generator's own origins would label an editor's text an OpenCC conversion or a placeholder
     "editor-origin-converted": (write(f"docs/news/{SEED_SLUG}.zh-hant.md", item("title: 肇慶新聞", "date: 2024-06-01", "origin: converted")),
                                 [f"docs/news/{SEED_SLUG}.zh-hant.md:4: origin 'converted' is not for an editor's file. "
                                  "Fix: use original (written in this language) or translated"]),
@@ -164,8 +163,7 @@ VALIDATION = {
                         ["data/stories.yml:1: catalogue file is missing. Fix: restore data/stories.yml"]),
     "corrections-deleted": (lambda p: (p / "data" / "corrections.yml").unlink(),
                             ["data/corrections.yml:1: catalogue file is missing. Fix: restore data/corrections.yml"]),
-    # A catalogue renamed, and a file nothing reads: an edit there changed nothing, without a word.
-    # What editors' tools leave beside files (a backup, .DS_Store, Thumbs.db) is not reported
+    # A catalogue renamed, a file nothing reads (editors' tools' leftovers are not reported)
     "catalogue-renamed": (lambda p: (p / "data" / "parks.yml").rename(p / "data" / "parks.yaml"),
                           ["data/parks.yaml:1: the site does not read this file. Fix: rename it to data/parks.yml"]),
     "unread-data-file": (lambda p: [(p / "data" / name).write_text("x\n", encoding="utf-8")
