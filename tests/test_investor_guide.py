@@ -278,3 +278,19 @@ def test_a_page_says_each_statement_links_to_its_sentence_only_where_each_does(b
                 assert s["invest_own_words_lists"] in text, path
                 assert any("#line-" not in line for line in statements) or path.parent.name == "stories", path
     assert pages >= 3 * 5, pages
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_offices_contact_details_link_to_the_text_that_gives_them(built, lang):
+    """The telephone numbers come from seed 000's contact footer, which its news page leaves out:
+    the contact page and the Sihui park page link to the post as published (/sources/), whose text
+    holds the office and its number. They opened the top of the news page, which has neither."""
+    for where, office, tel in (("contact", "Zhaoqing Investment Promotion Bureau", "2899202"),
+                               ("contact", "Sihui City Investment Promotion Center", "3611228"),
+                               ("parks/sihui-city", "Sihui City Investment Promotion Center", "3611228")):
+        page = built.site / LANGS[lang] / where / "index.html"
+        hrefs = re.findall(r'<a href="([^"#]*sources/[^"]+\.txt)"', page.read_text(encoding="utf-8"))
+        assert hrefs, (lang, where)
+        for href in hrefs:
+            text = (page.parent / href).resolve().read_text(encoding="utf-8")
+            assert office in text and tel in text, (lang, where, href)

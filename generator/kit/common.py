@@ -38,5 +38,6 @@ def source_url(index: SourceIndex, source: Source, site_url: str) -> str:
     """The sentence on the news page made from the source post (absolute URL): the English page,
     or the Simplified one for a sentence of the post's Chinese version (text/links.py)."""
     at = index.locate(source)
-    anchor = f"#line-{at.line}" if at.line else ""
-    return f"{site_url}{'' if at.lang == 'en' else 'zh/'}news/{at.slug}/{anchor}"
+    if not at.line:  # outside the article (the contact footer): the post as published
+        return f"{site_url}sources/{at.seed.rsplit('/', 1)[-1]}"
+    return f"{site_url}{'' if at.lang == 'en' else 'zh/'}news/{at.slug}/#line-{at.line}"

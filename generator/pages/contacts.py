@@ -24,6 +24,7 @@ class OfficeCard:
 
     office: Office
     slug: str  # news page of the seed that gives the contact details
+    seed: str  # that seed (seeds/…): its footer gives them, published as /sources/NAME.txt
     seed_titles: dict[str, str]  # that page's title per language
 
     def __getattr__(self, name):

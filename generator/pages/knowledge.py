@@ -47,5 +47,6 @@ def knowledge_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, s
 
 
 def _card(office, index: SourceIndex, slugs: dict[str, str], metas: list[NewsMeta]) -> OfficeCard:
-    slug = slugs[index.posts[office.seed].seed]
-    return OfficeCard(office, slug, {m.lang: m.title for m in metas if m.slug == slug})
+    seed = index.posts[office.seed].seed
+    slug = slugs[seed]
+    return OfficeCard(office, slug, seed, {m.lang: m.title for m in metas if m.slug == slug})

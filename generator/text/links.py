@@ -27,6 +27,18 @@ class Linker:
     def entry(self, kind: str, entry_id: str) -> str:
         return self.page(f"{kind}/{entry_id}.md")
 
+    @property
+    def _depth(self) -> int:
+        """Folders from this page's URL up to its language's root (index.md is its folder's URL)."""
+        name = self.path.rsplit("/", 1)[-1]
+        return self.path.count("/") + (0 if name.startswith("index.") else 1)
+
+    def published(self, seed: str) -> str:
+        """The post as published (/sources/NAME.txt at the site root), with what its news page
+        leaves out: the contact footer."""
+        published = f"sources/{seed.rsplit('/', 1)[-1]}"
+        return self.page(published) if self.lang == "en" else "../" * (self._depth + 1) + published
+
     def news(self, slug: str) -> str:
         return self.page(f"news/{slug}.md")
 
@@ -36,13 +48,14 @@ class Linker:
         /zh/ from the English site) for one of its Chinese version (seed 001 has one)."""
         if located is None:
             return None
-        anchor = f"#line-{located.line}" if located.line else ""
+        if not located.line:  # a quote outside the article: the post's contact footer
+            return self.published(located.seed)
+        anchor = f"#line-{located.line}"
         if located.lang == "en" and self.lang == "en":
             return self.page(f"news/{located.slug}.md") + anchor
         # Plain relative URLs (these links may stand in HTML): up to this language's root, then to
         # the site root for the English page, or into /zh/ from the English site
-        name = self.path.rsplit("/", 1)[-1]
-        depth = self.path.count("/") + (0 if name.startswith("index.") else 1)
+        depth = self._depth
         if located.lang == "en":
             depth, folder = depth + 1, ""
         else:
