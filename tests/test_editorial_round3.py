@@ -57,6 +57,19 @@ def test_inferred_project_parks_and_park_industries_are_marked_on_park_and_secto
             assert link and INFERRED[lang] in link.group(1), (lang, park["id"], sector)
 
 
+
+@pytest.mark.parametrize("lang", SITES)
+def test_an_event_linked_to_its_project_by_inference_is_marked(built, lang):
+    """Seed 000's Hydrogen Blue "South China headquarters project" is the fuel cell project of seeds
+    001 and 002 only in the editors' reading (`project_inferred` in data/events.yml)."""
+    events = [e for e in _yaml("events.yml") if e.get("project_inferred")]
+    assert events
+    html = _html(built.site, f"{ROOTS[lang]}invest/events")
+    for event in events:
+        part = html.split(f'id="{event["id"]}"', 1)[1].split("<h2", 1)[0]
+        link = re.search(rf'href="[^"]*projects/{event["project"]}/"[^>]*>[^<]*</a>([^<·]*)', part)
+        assert link and INFERRED[lang] in link.group(1), (lang, event["id"])
+
 def test_open_data_carries_the_inferred_marks(built):
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
         (built.site / "data" / "projects.csv").read_text(encoding="utf-8-sig")))}

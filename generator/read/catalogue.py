@@ -180,7 +180,8 @@ def _story(i: Item) -> Story:
             i.problem("date", str(err).split(" (")[0], "write 2024-05-29, 2024-05, 2024-Q1 or 2024")
     return Story(id=i.ident(), title=i.text("title") or Text("", ""), statements=i.statements(),
                  project=i.get("project", str, required=False), park=i.get("park", str, required=False),
-                 date=date, date_inferred=i.flag("date_inferred"), words=i.words() if "words" in i.data else None)
+                 date=date, date_inferred=i.flag("date_inferred"), words=i.words() if "words" in i.data else None,
+                 project_inferred=i.flag("project_inferred"))
 
 
 def _duplicate_ids(items: list[Item]) -> list[Problem]:

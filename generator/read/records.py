@@ -210,6 +210,7 @@ class Story:
     date: periods.Period | None = None  # events
     date_inferred: bool = False
     words: Words | None = None  # stories
+    project_inferred: bool = False  # that the sources mean this project is the editors' reading
 
     @property
     def sources(self) -> list[Source]:
@@ -218,9 +219,9 @@ class Story:
 
 # The investor catalogues: file -> the keys an entry may have
 INVESTOR_FILES = {
-    "stories": ("id", "title", "project", "park", "words", "statements"),
-    "support": ("id", "title", "project", "park", "statements"),
-    "events": ("id", "title", "project", "park", "date", "date_inferred", "statements"),
+    "stories": ("id", "title", "project", "project_inferred", "park", "words", "statements"),
+    "support": ("id", "title", "project", "project_inferred", "park", "statements"),
+    "events": ("id", "title", "project", "project_inferred", "park", "date", "date_inferred", "statements"),
 }
 
 
