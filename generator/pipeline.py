@@ -30,7 +30,7 @@ from .read import catalogue as catalogue_reader
 from .read import editor_pages
 from .read import names as names_policy
 from .read.catalogue import Catalogue
-from .read.editor_news import EditorItem, read_editor_news
+from .read.editor_news import EditorItem, blank_translation, read_editor_news
 from .read import inputs
 from .read.inputs import link_problems
 from .read.schema import NewsMeta
@@ -272,6 +272,8 @@ def _editor_files(layout: Layout) -> dict[str, bytes]:
     files = {}
     for path in files_in(layout.docs):  # NAME.en.md (the CMS's English) is NAME.md; both at once: editor_pages says so
         if path.name in SYSTEM_FILES:  # what Windows leaves beside images: neither an error nor published
+            continue
+        if path.parent == layout.docs / "news" and blank_translation(path):  # the CMS's empty language
             continue
         # the preview keeps an unchanged file's bytes (core/memo.py): the writer knows them written
         files.setdefault(editor_name(path.relative_to(layout.docs).as_posix()),

@@ -125,11 +125,9 @@ def parse(text: str, shown_as: str) -> Document:
         except yaml.YAMLError:
             node, meta = _load(_ExactLoader, header)  # raises again, at the right line
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = (mark.line + 2) if mark else 2
+        line, fix = yaml_error(err, header, line_offset=2)
         what = getattr(err, "problem", None) or "invalid YAML"
-        raise InputError([Problem(shown_as, line, f"front matter is not valid YAML ({what})",
-                                  yaml_fix(err, line_offset=2))]) from None
+        raise InputError([Problem(shown_as, line, f"front matter is not valid YAML ({what})", fix)]) from None
     if not isinstance(meta, dict):
         raise InputError([Problem(shown_as, 2, "front matter is not a set of 'key: value' lines",
                                   "write one 'key: value' per line")])
@@ -139,6 +137,27 @@ def parse(text: str, shown_as: str) -> Document:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     body = "\n".join(lines[end + 1:])
     return Document(meta=meta, body=body, key_lines=key_lines, body_line=end + 2)
+
+
+_MISSING_COLON = "add ':' after the key on this line (key: value)"
+
+
+def yaml_error(err: yaml.YAMLError, text: str, line_offset: int) -> tuple[int, str]:
+    """Where a YAML error is (the line of `text`, plus `line_offset`: the file's line) and how to fix it. A key written without its
+    colon is reported where the key is: PyYAML notices it on the next line (or, as "mapping
+    values are not allowed", at the next line's colon)."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line = mark.line if mark else 0
+    what = str(getattr(err, "problem", "") or "")
+    context = getattr(err, "context_mark", None)
+    if "could not find expected ':'" in what and context is not None:
+        return context.line + line_offset, _MISSING_COLON
+    if "mapping values are not allowed" in what and line > 0:
+        lines = text.split("\n")
+        above = lines[line - 1].strip() if line - 1 < len(lines) else ""
+        if above and ":" not in above and not above.startswith("#") and not above.endswith(("-", "[", "{", ",")):
+            return line - 1 + line_offset, _MISSING_COLON
+    return line + line_offset, yaml_fix(err, line_offset)
 
 
 def yaml_fix(err: yaml.YAMLError, line_offset: int) -> str:

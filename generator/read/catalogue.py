@@ -101,7 +101,9 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
     offices = []
     for i in items("offices", tuple(KEYS["offices"])):
         name = i.text("name") or Text("", "")
-        seed = str(i.get("seed", (str, int), default=""))
+        seed = i.seed(i.get("seed", (str, int), default=""), "seed")
+        if seed is None:
+            continue
         footers = [c for c in contacts if c.name == name.en]
         # The details come from the office's one source post; another post's footer that differs
         # would change them silently, so it is a problem to settle, not an override

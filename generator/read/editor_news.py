@@ -33,6 +33,8 @@ def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -
     # what an item's reading depends on besides its file (the preview remembers it: core/memo.py)
     extra = repr((today, sorted((kind, sorted(ids)) for kind, ids in (known or {}).items()), known is None))
     for path in in_order(folder.glob("*.md")) if folder.is_dir() else []:
+        if blank_translation(path):
+            continue
         item, found = memo.per_file("news", path, extra, lambda: _read_item(layout, path, known, today))
         problems.extend(found)
         if item is not None:
@@ -65,9 +67,27 @@ def _read_item(layout: Layout, path, known: dict[str, set[str]] | None,
     if meta.slug and meta.slug != stem:
         return None, problems + [Problem(shown, doc.key_lines.get("slug", 1),
                                          f"slug '{meta.slug}' differs from the file name '{stem}'",
-                                         f"remove the slug line or rename the file to {meta.slug}.md")]
+                                         f"remove the slug line or rename the file to "
+                                         f"{meta.slug}{'' if lang == 'en' else '.' + lang}.md")]
     return EditorItem(editor_name(layout.show(path)[len("docs/"):]), replace(meta, slug=stem, lang=lang),
                       doc.body), problems
+
+
+def blank_translation(path) -> bool:
+    """A Chinese or Traditional file with neither a title nor a text: what the CMS saves for a
+    language the editor left empty (it copies the date and draft fields into every language's
+    file). The item has no such version yet, as if the file were not there."""
+    if not path.name.endswith((".zh.md", ".zh-hant.md")):
+        return False
+    return memo.per_file("blank", path, "", lambda: _blank(path))
+
+
+def _blank(path) -> bool:
+    try:
+        doc = frontmatter.read(path, path.name)
+    except InputError:
+        return False  # reported as the file's problem
+    return not doc.body.strip() and doc.meta.get("title") in (None, "")
 
 
 def _split_name(name: str) -> tuple[str, str]:

@@ -31,6 +31,7 @@ class Item:
     def __init__(self, node: yaml.MappingNode, file: str, problems: list[Problem], allowed: tuple[str, ...]):
         self.file, self.problems = file, problems
         self.line = node.start_mark.line + 1
+        self._seen: set[int] = set()  # lines of unquoted seeds already reported
         self.values, self.lines = {}, {}
         for k, v in node.value:
             line = k.start_mark.line + 1
@@ -131,7 +132,22 @@ class Item:
             self.problem(key, f"'{key}' has unknown language(s) {', '.join(extra)}", "use en and zh")
         return out
 
+    def seed(self, raw, key: str) -> str | None:
+        """A seed's number as written: `seed: 004` unquoted is the number 4 to YAML (and 000 is 0),
+        reported at the line that writes it, with the quotes to add."""
+        if not isinstance(raw, int) or isinstance(raw, bool):
+            return None if raw is None else str(raw)
+        written = [node for node in _seed_nodes(self.values.get(key)) if node.start_mark.line + 1 not in self._seen]
+        line, text = (written[0].start_mark.line + 1, written[0].value) if written else (self.lines.get(key, self.line), str(raw))
+        self._seen.add(line)
+        self.problems.append(Problem(self.file, line, f"seed {text} is read as the number {raw}",
+                                     f'write it in double quotes: seed: "{text.zfill(3)}"'))
+        return None
+
     def source(self, value, key: str) -> Source | None:
+        if isinstance(value, dict) and isinstance(value.get("seed"), int) and not isinstance(value["seed"], bool):
+            self.seed(value["seed"], key)
+            return None
         if not isinstance(value, dict) or not value.get("seed") or not value.get("quote"):
             self.problem(key, f"'{key}' needs a seed and a quote",
                          "write {seed: \"000\", quote: \"the sentence, word for word\"}")
@@ -337,16 +353,34 @@ def _compose(text: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+def _seed_nodes(node) -> list[yaml.ScalarNode]:
+    """The unquoted numbers written as `seed:` values under `node`, in the file's order."""
+    if isinstance(node, yaml.ScalarNode):
+        return [node] if node.tag.endswith(":int") else []
+    found = []
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(v, yaml.ScalarNode):
+                if k.value == "seed" and v.tag.endswith(":int"):
+                    found.append(v)
+            else:
+                found.extend(_seed_nodes(v))
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            found.extend(_seed_nodes(child))
+    return found
+
+
 def read_items(path: Path, shown: str, problems: list[Problem], allowed) -> list[Item]:
     try:
-        node = _compose(frontmatter.decode(path.read_bytes(), shown))
+        text = frontmatter.decode(path.read_bytes(), shown)
+        node = _compose(text)
     except InputError as err:
         problems.extend(err.problems)
         return []
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problems.append(Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML ({getattr(err, 'problem', err)})",
-                                frontmatter.yaml_fix(err, line_offset=1)))
+        line, fix = frontmatter.yaml_error(err, text, line_offset=1)
+        problems.append(Problem(shown, line, f"not valid YAML ({getattr(err, 'problem', err)})", fix))
         return []
     if node is None:
         return []
