@@ -275,10 +275,12 @@ def test_new_with_a_chinese_title_writes_items_that_check_accepts(project):
     en, zh = project / "docs/news/zhao-qing-xin-neng-yuan-qi-che-chan-ye-yuan.md", \
         project / "docs/news/zhao-qing-xin-neng-yuan-qi-che-chan-ye-yuan.zh.md"
     assert front(zh)["title"] == "肇庆新能源汽车产业园开工" and front(zh)["origin"] == "original"
-    for path in (en, zh):  # published, not only as drafts
+    assert run_generator(project, "check").returncode == 0
+    for path in (en, zh):  # published: the English file keeps the Chinese title only as a draft
         path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
     check = run_generator(project, "check")
-    assert check.returncode == 0, check.stderr
+    assert check.returncode == 1 and check.stderr.count("\n") == 2, check.stderr  # one problem, then the summary
+    assert "zhao-qing-xin-neng-yuan-qi-che-chan-ye-yuan.md:2: the English file's title is Chinese" in check.stderr
 
 
 def test_a_traditional_draft_is_not_published(project):

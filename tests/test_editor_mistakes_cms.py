@@ -43,6 +43,23 @@ MISTAKES = {
                                          news("title: 肇慶新聞", "date: 2024-06-01", f"slug: {SEED_SLUG}", body="肇慶新聞。")),
                                    [f"docs/news/{SEED_SLUG}-1.zh-hant.md:4: slug '{SEED_SLUG}' differs from the file name "
                                     f"'{SEED_SLUG}-1'. Fix: remove the slug line or rename the file to {SEED_SLUG}.zh-hant.md"]),
+    # Passed silently, and published as something else than meant
+    "chinese-title-in-the-english-file": (write("docs/news/sihui-lab.md", news("title: 四会电池实验室启用", "date: 2024-06-01")),
+                                          ["docs/news/sihui-lab.md:2: the English file's title is Chinese. Fix: write the "
+                                           "English title here, and the Chinese one in sihui-lab.zh.md"]),
+    "html-in-a-title": (write("docs/news/sihui-lab.md", news("title: Sihui <b>lab</b> opens", "date: 2024-06-01")),
+                        ["docs/news/sihui-lab.md:2: 'title' holds HTML (<b>). Fix: write plain text"]),
+    "html-in-a-park-fact": (edit("data/parks.yml", FACT, FACT.replace("One of", '<a href="javascript:x">One</a> of')),
+                            [f"data/parks.yml:{line_of('data/parks.yml', '  facts:')}: 'facts' holds HTML "
+                             '(<a href="javascript:x">). Fix: write plain text']),
+    "telephone-link-with-letters": (write("docs/news/sihui-lab.md", news("title: Sihui lab opens", "date: 2024-06-01",
+                                                                        body="Call [us](tel:0758-ABCD-123).")),
+                                    ["docs/news/sihui-lab.md:6: link 'tel:0758-ABCD-123' is not a telephone number"]),
+    # The did-you-mean named another language's page (a .zh-hant.md file for an English link)
+    "link-to-a-missing-page": (write("docs/news/sihui-lab.md", news("title: Sihui lab opens", "date: 2024-06-01",
+                                                                   body="See [the park](../parks/no-such-park.md).")),
+                               ["docs/news/sihui-lab.md:6: link '../parks/no-such-park.md' leads to no page "
+                                "(docs/parks/no-such-park.md does not exist). Fix: did you mean ../parks/sihui-city.md?"]),
 }
 
 

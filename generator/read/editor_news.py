@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from ..core import frontmatter, memo
+from ..core import frontmatter, memo, script
 from ..core.errors import InputError, Problem
 from ..core.paths import Layout, editor_name, in_order
 from ..core.slugs import chinese_slug, is_slug
@@ -64,6 +64,10 @@ def _read_item(layout: Layout, path, known: dict[str, set[str]] | None,
         return None, problems + [Problem(shown, doc.key_lines["generated_from"],
                                          "'generated_from' marks generated pages, not editor files",
                                          "remove the generated_from line")]
+    if lang == "en" and not meta.draft and script.detect(meta.title) == "zh":
+        # kept as the item (its Chinese sibling is not then told it has none): the problem stops the build
+        problems = problems + [Problem(shown, doc.key_lines.get("title", 1), "the English file's title is Chinese",
+                                       f"write the English title here, and the Chinese one in {stem}.zh.md")]
     if meta.slug and meta.slug != stem:
         return None, problems + [Problem(shown, doc.key_lines.get("slug", 1),
                                          f"slug '{meta.slug}' differs from the file name '{stem}'",

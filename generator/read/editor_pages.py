@@ -201,12 +201,22 @@ _FIX = ("link to a page or file that exists: from this file's folder for a Markd
         "it: pic.png; a page: ../sectors/hydrogen-energy.md), or as the site's address (/portal/assets/pic.png)")
 
 
+_TEL = re.compile(r"\+?[0-9][0-9()\-. ]*|\+?[0-9][0-9()\-.]*(%20[0-9()\-.]+)*")
+
+
+def _lang_ending(path: str) -> str:
+    return next((code for code in (".zh-hant.md", ".zh.md") if path.endswith(code)), ".md")
+
+
 def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_path: str,
             source: str | None) -> tuple[str, str] | None:
     """(message, fix) for a link that leads nowhere. `here`: the page's folder in the site; `source`:
     the Markdown file's folder in docs/, for a Markdown link (None for an HTML one)."""
     if not url or url.startswith("#"):
         return None
+    if url[:4].lower() == "tel:" and not _TEL.fullmatch(url[4:]):
+        return (f"link '{url}' is not a telephone number",
+                "write tel: and the number in digits, e.g. tel:+86-758-2899202 (+, -, spaces and brackets allowed)")
     relative = not (url.startswith((site_url, "/", "//")) or _SCHEME.match(url))
     if relative and source is not None:
         # MkDocs reads a Markdown link from the file's folder, and rewrites it when it names a docs file
@@ -217,7 +227,9 @@ def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_pa
         if path.endswith(".md"):
             if in_docs.startswith(".."):
                 return f"link '{url}' leads outside the site", _FIX
-            close = difflib.get_close_matches(in_docs, [f for f in files if f.endswith(".md")], n=1)
+            # a page of the link's own language: x.md, x.zh.md and x.zh-hant.md differ by one ending
+            ending = _lang_ending(in_docs)
+            close = difflib.get_close_matches(in_docs, [f for f in files if f.endswith(".md") and _lang_ending(f) == ending], n=1)
             return (f"link '{url}' leads to no page (docs/{in_docs} does not exist)",
                     f"did you mean {posixpath.relpath(close[0], source or '.')}?" if close else _FIX)
     message = _broken_url(url, here, files, site_url, site_path)

@@ -18,6 +18,7 @@ from ..core import frontmatter, periods, units, urls
 from ..core.errors import InputError, Problem
 from ..core.slugs import SLUG_HINT, is_slug
 from .records import TOPICS, InvestorFact, OfficeLink, Source, Statement, Text, Words
+from .schema import HTML_TAG
 
 
 # What a value of each kind looks like, for the fix an editor reads
@@ -52,6 +53,12 @@ class Item:
                 self.data[k] = None
                 if k != "investor_facts":  # read node by node, each problem at its own line
                     self.problem(k, f"'{k}' holds a value YAML cannot read ({err})", "check the dates and numbers in it")
+        for key, value in self.data.items():
+            tag = _html_in(value)
+            if tag:  # shown as written: a tag would show as text (and a script never runs)
+                self.problem(key, f"'{key}' holds HTML ({tag[:40]})",
+                             "write plain text: catalogue texts are shown as written; links and formatting belong "
+                             "in the pages' own words")
         for key in self.data:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
@@ -351,6 +358,18 @@ def _compose(text: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:  # PyYAML's own parser says what is wrong more precisely
         return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _html_in(value) -> str | None:
+    """The first HTML tag in a catalogue value (texts, lists and mappings of them), or None."""
+    if isinstance(value, str):
+        found = HTML_TAG.search(value)
+        return found.group(0) if found else None
+    for item in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
+        tag = _html_in(item)
+        if tag:
+            return tag
+    return None
 
 
 def _seed_nodes(node) -> list[yaml.ScalarNode]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import functools
 import typing
 from dataclasses import asdict, dataclass, field, fields
@@ -53,6 +54,10 @@ class NewsMeta:
 
 
 KEYS = tuple(f.name for f in fields(NewsMeta))
+# Shown as written, in titles, feeds and search results: a tag would show as text
+PLAIN_TEXT = ("title", "summary", "source", "source_place")
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+PLAIN_FIX = "write plain text: it is shown as written (a tag would show as text); formatting belongs in the body"
 REQUIRED = _REQUIRED = ("title", "date")  # REQUIRED: also in the CMS (generator/publish/admin.py)
 _HINTS = {
     "date": "write the date as YYYY-MM-DD, e.g. 2024-06-01",
@@ -105,6 +110,10 @@ def validate(meta: dict, key_lines: dict[str, int], shown_as: str,
     if values.get("origin", "original") not in EDITOR_ORIGINS:
         problem("origin", f"origin {values['origin']!r} is not for an editor's file"
                 if values["origin"] in ORIGINS else f"unknown origin {values['origin']!r}", _HINTS["origin"])
+    for key in PLAIN_TEXT:
+        tag = HTML_TAG.search(str(values.get(key, "")))
+        if tag:
+            problem(key, f"'{key}' holds HTML ({tag.group(0)[:40]})", PLAIN_FIX)
     if "slug" in values and not is_slug(values["slug"]):
         problem("slug", f"slug {values['slug']!r} is not lower-case words joined by '-'", SLUG_HINT)
     for kind, ids in (known or {}).items():
