@@ -294,11 +294,14 @@ def _slug_problems(pages: list[Page], editor: list[EditorItem]) -> list[Problem]
     problems = []
     seen: dict[tuple[str, str], str] = {}
     owners = [(p.meta.slug, p.meta.lang, p.meta.generated_from) for p in pages if p.meta and p.meta.lang == "en"]
-    owners += [(i.meta.slug, i.meta.lang, f"docs/{i.path}") for i in editor]  # before editor pages join `pages`
+    owners += [(i.meta.slug, i.meta.lang, i.file or f"docs/{i.path}") for i in editor]  # before editor pages join `pages`
     for slug, lang, owner in owners:
         if (slug, lang) in seen and seen[(slug, lang)] != owner:
-            problems.append(Problem(owner, 1, f"duplicate slug '{slug}' (also used by {seen[(slug, lang)]})",
-                                    "give one of them another title or file name"))
+            first = seen[(slug, lang)]
+            problems.append(Problem(owner, 1, f"duplicate slug '{slug}' (also used by {first})",
+                                    f"the English page '{slug}' is made from {first}: remove this file (a correction "
+                                    "of the seed's English goes in data/corrections.yml)" if first.startswith("seeds/")
+                                    else "give one of them another title or file name"))
         seen.setdefault((slug, lang), owner)
     known_en = {slug for slug, lang, _ in owners if lang == "en"}
     for item in editor:

@@ -43,6 +43,12 @@ MISTAKES = {
                                          news("title: 肇慶新聞", "date: 2024-06-01", f"slug: {SEED_SLUG}", body="肇慶新聞。")),
                                    [f"docs/news/{SEED_SLUG}-1.zh-hant.md:4: slug '{SEED_SLUG}' differs from the file name "
                                     f"'{SEED_SLUG}-1'. Fix: remove the slug line or rename the file to {SEED_SLUG}.zh-hant.md"]),
+    # The CMS saves an English side for a generated item's translation as NAME.en.md: the message
+    # named NAME.md, which is not there, and told to rename the seed
+    "english-file-for-a-generated-item": (write(f"docs/news/{SEED_SLUG}.en.md", news("title: A translation", "date: 2024-06-01")),
+                                          [f"docs/news/{SEED_SLUG}.en.md:1: duplicate slug '{SEED_SLUG}' (also used by "
+                                           f"seeds/000_e03d15819a0c308f.txt). Fix: the English page '{SEED_SLUG}' is made "
+                                           "from seeds/000_e03d15819a0c308f.txt: remove this file"]),
     # Passed silently, and published as something else than meant
     "chinese-title-in-the-english-file": (write("docs/news/sihui-lab.md", news("title: 四会电池实验室启用", "date: 2024-06-01")),
                                           ["docs/news/sihui-lab.md:2: the English file's title is Chinese. Fix: write the "

@@ -24,6 +24,7 @@ class EditorItem:
     path: str  # relative to docs/, e.g. news/new-plant.zh.md
     meta: NewsMeta
     body: str  # the editor's Markdown, published as written
+    file: str = ""  # the file as messages name it: docs/news/new-plant.en.md (`path` says new-plant.md)
 
 
 def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -> tuple[list[EditorItem], list[Problem]]:
@@ -74,7 +75,7 @@ def _read_item(layout: Layout, path, known: dict[str, set[str]] | None,
                                          f"remove the slug line or rename the file to "
                                          f"{meta.slug}{'' if lang == 'en' else '.' + lang}.md")]
     return EditorItem(editor_name(layout.show(path)[len("docs/"):]), replace(meta, slug=stem, lang=lang),
-                      doc.body), problems
+                      doc.body, shown), problems
 
 
 def blank_translation(path) -> bool:
