@@ -61,6 +61,33 @@ def test_news_fields_are_the_schema(config):
     assert cfg["i18n"]["locales"] == ["en", "zh"]
 
 
+def test_every_label_is_english_and_chinese_and_a_title_fits_a_file_name(config):
+    """/admin/zh/ reads the same configuration as /admin/: a label in English only (Title, Investor
+    facts, Zh name is translation) was all a Chinese editor saw. Decap names the news file after
+    the title: a title of 60 words made a name the disk refused ("Unknown error")."""
+    import re
+    cfg, _ = config
+    labels = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            labels.extend(node[key] for key in ("label", "label_singular") if key in node and "widget" in node
+                          or key in node and "folder" in node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(cfg["collections"])
+    assert len(labels) > 60
+    for label in labels:
+        assert re.search(r"[A-Za-z]", label) and re.search(r"[\u4e00-\u9fff]", label), label
+    news = _by_name(next(c for c in cfg["collections"] if c["name"] == "news")["fields"])
+    pattern = re.compile(news["title"]["pattern"][0])
+    assert pattern.search("Sihui opens a lab " * 11) and pattern.search("四会" * 100)
+    assert not pattern.search("Sihui opens a lab " * 12) and not pattern.search("")
+
+
 def test_catalogue_fields_are_the_readers_keys(config):
     """Parks, offices and figures: exactly the keys the reader accepts, required as it declares,
     references as selects of the catalogue's ids."""
@@ -143,7 +170,7 @@ def test_editor_publishes_news_and_a_park_fact_from_the_browser(project, tmp_pat
         page.get_by_role("button", name="登录").click()
         page.goto(f"{base}/admin/zh/#/collections/news/new")
         choose(page, "发布", "立即发布")
-        page.get_by_text("“Title”是必填项").first.wait_for(timeout=10_000)
+        page.get_by_text("“Title · 标题”是必填项").first.wait_for(timeout=10_000)
 
         # The English interface: an item in English and Chinese side by side
         write_news_item(page, base, "2024-06-05")

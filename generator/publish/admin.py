@@ -14,6 +14,7 @@ so /admin/ is in no sitemap, feed, language switch or search index.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
 import typing
 from decimal import Decimal
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from ..core import periods, units
+from ..core import frontmatter, periods, units
 from ..core.paths import project_root
 from ..core.slugs import SLUG
 from ..read import catalogue as catalogue_reader
@@ -44,6 +45,8 @@ REFERENCES = {"sectors": "sectors", "sectors_inferred": "sectors", "parks": "par
 CHOICES = {"kind": records.PARK_KINDS, "tier": records.TIERS, "status": records.STATUSES,
            "unit": tuple(units.UNITS), "qualifier": tuple(units.QUALIFIERS), "origin": schema.EDITOR_ORIGINS}
 PATTERNS = {  # [regular expression, the message Decap shows when a value does not match]
+    # Decap names the file after the title: a title of a paragraph made a name the disk refused
+    "title": ["^[\\s\\S]{1,200}$", "at most 200 characters · 不超过200个字符"],
     "id": [f"^{SLUG.pattern}$", "lower-case words joined by '-' (new-energy-storage) · 小写英文单词以“-”连接"],
     "seed": ["^[0-9]{3}$", "the seed's three-digit number, e.g. 004 · 种子文件的三位编号，如 004"],
     "change": [catalogue_reader.CHANGE, "a percentage as the seed states it: +66% or -3.5% · 百分比，如 +66%"],
@@ -60,24 +63,31 @@ class ConfigError(Exception):
     """A schema key with no widget for its type: give it one here (`_widget`)."""
 
 
+@functools.lru_cache(maxsize=None)
+def _labels() -> dict:
+    return frontmatter.safe_load((Path(__file__).parent / "cms_labels.yml").read_text(encoding="utf-8"))
+
+
 def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    """English · Chinese (cms_labels.yml): /admin/zh/ shows the same labels as /admin/."""
+    label = _labels().get(name)
+    return f"{label['en']} · {label['zh']}" if label else name.replace("_", " ").capitalize()
 
 
 def _text(name: str, required: bool, hint: str = "") -> dict:
     """A text in English and Simplified Chinese ({en: …, zh: …}), as the catalogues hold them."""
     return {"name": name, "label": _label(name), "widget": "object", "required": required, "collapsed": False,
             **({"hint": hint} if hint else {}),
-            "fields": [{"name": "en", "label": "English", "widget": "string", "required": required},
-                       {"name": "zh", "label": "简体中文", "widget": "string", "required": required}]}
+            "fields": [{"name": "en", "label": _label("en"), "widget": "string", "required": required},
+                       {"name": "zh", "label": _label("zh"), "widget": "string", "required": required}]}
 
 
 def _source(name: str, required: bool) -> dict:
     return {"name": name, "label": _label(name), "widget": "object", "required": required, "collapsed": False,
             "hint": "the seed and its sentence, word for word · 种子文件与原句（逐字）",
-            "fields": [{"name": "seed", "label": "Seed", "widget": "string", "required": required,
+            "fields": [{"name": "seed", "label": _label("seed"), "widget": "string", "required": required,
                         "pattern": PATTERNS["seed"]},
-                       {"name": "quote", "label": "Quote", "widget": "text", "required": required}]}
+                       {"name": "quote", "label": _label("quote"), "widget": "text", "required": required}]}
 
 
 def _select(name: str, options: list, required: bool, multiple: bool) -> dict:
@@ -105,14 +115,14 @@ def _investor_facts(name: str, required: bool) -> dict:
     # are optional here, and the reader names what a figure lacks (make check, the pull request)
     def fact(topic: str, units_: tuple) -> dict:
         return {"name": topic, "label": _label(topic), "widget": "object", "required": False, "collapsed": True,
-                "fields": [{"name": "value", "label": "Value", "widget": "string", "required": False, "pattern": _AMOUNT},
+                "fields": [{"name": "value", "label": _label("value"), "widget": "string", "required": False, "pattern": _AMOUNT},
                            _select("unit", list(units_), False, multiple=False),
-                           {"name": "period", "label": "Period", "widget": "string", "required": False,
+                           {"name": "period", "label": _label("period"), "widget": "string", "required": False,
                             "pattern": _PERIOD, "hint": periods.HINT},
                            _text("label", False),
-                           {"name": "source", "label": "Source", "widget": "object", "required": False,
+                           {"name": "source", "label": _label("source"), "widget": "object", "required": False,
                             "collapsed": False, "fields": [
-                                {"name": "url", "label": "Address", "widget": "string", "required": False,
+                                {"name": "url", "label": _label("url"), "widget": "string", "required": False,
                                  "pattern": [r"^https?://\S+$", "https://… or http://…"]},
                                 _text("document", False)]},
                            _widget("checked", dt.date, False, {})]}
@@ -143,13 +153,13 @@ def _widget(name: str, hint, required: bool, ids: dict[str, list]) -> dict:
     if base is records.Fact and many:
         return {"name": name, "label": _label(name), "widget": "list", "required": required,
                 "summary": "{{fields.en}}", "min": 1 if required else 0, "collapsed": False,
-                "fields": [{"name": "en", "label": "English", "widget": "text", "required": True},
-                           {"name": "zh", "label": "简体中文", "widget": "text", "required": True},
+                "fields": [{"name": "en", "label": _label("en"), "widget": "text", "required": True},
+                           {"name": "zh", "label": _label("zh"), "widget": "text", "required": True},
                            _source("source", True)]}
     if typing.get_origin(base) is dict:  # aliases: {en: [...], zh: [...]}
         return {"name": name, "label": _label(name), "widget": "object", "required": required, "collapsed": True,
-                "fields": [{"name": "en", "label": "English", "widget": "list", "required": False},
-                           {"name": "zh", "label": "简体中文", "widget": "list", "required": False}]}
+                "fields": [{"name": "en", "label": _label("en"), "widget": "list", "required": False},
+                           {"name": "zh", "label": _label("zh"), "widget": "list", "required": False}]}
     if base is bool and not many:
         return {"name": name, "label": _label(name), "widget": "boolean", "required": False, "default": False}
     if base is dt.date and not many:
@@ -184,7 +194,7 @@ def news_fields(ids: dict[str, list]) -> list[dict]:
         if name == "summary":
             field["widget"] = "text"
         out.append(field)
-    out.append({"name": "body", "label": "Body", "widget": "markdown", "i18n": "translate", "required": True})
+    out.append({"name": "body", "label": _label("body"), "widget": "markdown", "i18n": "translate", "required": True})
     return out
 
 
@@ -251,8 +261,15 @@ def config(cat: records.Catalogue, news_slugs: list[str], settings: dict, site_u
     }
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Every value written out where it is used: no &id001 anchors for an editor reading the file."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def dump(data: dict) -> bytes:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000).encode("utf-8")
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=10_000).encode("utf-8")
 
 
 class InstallError(Exception):
