@@ -172,8 +172,17 @@ def test_editor_publishes_news_and_a_park_fact_from_the_browser(project, tmp_pat
         choose(page, "发布", "立即发布")
         page.get_by_text("“Title · 标题”是必填项").first.wait_for(timeout=10_000)
 
-        # The English interface: an item in English and Chinese side by side
+        # The English interface: an item in English and Chinese side by side; a Chinese title on
+        # the English side is refused before saving (the files are named after it)
         write_news_item(page, base, "2024-06-05")
+        page.locator("#title-field-1").select_text()  # replaced as an editor does: selected, typed over
+        page.keyboard.press("Backspace")
+        fill(page, "#title-field-1", "四会氢能检测中心启用")
+        choose(page, "Publish", "Publish now")
+        page.get_by_text("The English title is in Chinese").first.wait_for(timeout=10_000)
+        page.locator("#title-field-1").select_text()
+        page.keyboard.press("Backspace")
+        fill(page, "#title-field-1", "Sihui opens a hydrogen test centre")
         choose(page, "Publish", "Publish now")
         news = root / "docs" / "news"
         for _ in range(100):

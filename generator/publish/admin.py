@@ -193,6 +193,8 @@ def news_fields(ids: dict[str, list]) -> list[dict]:
         field["i18n"] = "translate" if name in ("title", "summary", "source", "source_place", "origin") else "duplicate"
         if name == "summary":
             field["widget"] = "text"
+        if name == "title":  # a string that refuses a Chinese English title (admin_files/portal-cms.js)
+            field["widget"] = "title"
         out.append(field)
     out.append({"name": "body", "label": _label("body"), "widget": "markdown", "i18n": "translate", "required": True})
     return out
@@ -226,7 +228,8 @@ def config(cat: records.Catalogue, news_slugs: list[str], settings: dict, site_u
         if settings.get(key):
             backend[key] = settings[key]
     hant_fields = [_select("slug", sorted(news_slugs), True, multiple=False)] + [
-        {k: v for k, v in f.items() if k != "i18n"} for f in news_fields(ids)]
+        {k: v for k, v in f.items() if k != "i18n"} | ({"widget": "string"} if f["name"] == "title" else {})
+        for f in news_fields(ids)]
     hant_fields[0].update(label="News item · 新闻条目",
                           hint="the item this page translates · 本页所译的新闻")
     catalogues = [{

@@ -1,7 +1,8 @@
 // The portal's additions to Decap CMS (loaded before decap-cms.js, which then waits for CMS.init):
 // its configuration (config.yml, generated from the schema: generator/publish/admin.py), the
 // interface language of the page (/admin/: English, /admin/zh/: Simplified Chinese), the
-// portal's own stylesheets in the preview pane, and the `yaml-list` format of the catalogues.
+// portal's own stylesheets in the preview pane, the `yaml-list` format of the catalogues, and the
+// news title's widget.
 "use strict";
 window.CMS_MANUAL_INIT = true;
 
@@ -52,9 +53,31 @@ window.CMS_MANUAL_INIT = true;
     },
   };
 
+  // The news title: Decap names the files after the English one, in Latin letters; a title in
+  // Chinese on the English side left no name, and saving failed with "slug is not allowed to be
+  // empty". The string widget, refusing that before the save, in the editor's words.
+  var CHINESE_ENGLISH_TITLE = "The English title is in Chinese: write it in English (the files are named " +
+    "after it), and the Chinese title on the Chinese side · 英文标题是中文：请用英文书写（文件以英文标题命名），" +
+    "中文标题写在中文一侧";
+
+  function titleWidget(string) {
+    class TitleControl extends string.control {
+      isValid() {
+        var value = this.props.value || "";
+        if (this.props.locale === "en" && /[\u3400-\u9fff]/.test(value) && !/[A-Za-z]/.test(value)) {
+          return { error: { type: "CUSTOM", message: CHINESE_ENGLISH_TITLE } };
+        }
+        return super.isValid ? super.isValid() : true;
+      }
+    }
+    return TitleControl;
+  }
+
   window.addEventListener("DOMContentLoaded", function () {
     var CMS = window.CMS || (window.DecapCms && window.DecapCms.default);
     CMS.registerCustomFormat("yaml-list", "yml", yamlList);
+    var string = CMS.getWidget("string");
+    CMS.registerWidget("title", titleWidget(string), string.preview);
     meta("portal-preview-styles").split(/\s+/).filter(Boolean).forEach(function (href) {
       CMS.registerPreviewStyle(href);
     });
