@@ -230,8 +230,8 @@ def config(cat: records.Catalogue, news_slugs: list[str], settings: dict, site_u
     hant_fields = [_select("slug", sorted(news_slugs), True, multiple=False)] + [
         {k: v for k, v in f.items() if k != "i18n"} | ({"widget": "string"} if f["name"] == "title" else {})
         for f in news_fields(ids)]
-    hant_fields[0].update(label="News item · 新闻条目",
-                          hint="the item this page translates · 本页所译的新闻")
+    hant_fields[0].update(label="News item · 新聞條目",
+                          hint="the item this page translates · 本頁所譯的新聞")
     catalogues = [{
         "name": kind, "label": f"{_label(kind)} · data/{kind}.yml", "file": f"data/{kind}.yml",
         "fields": [{"name": "entries", "label": _label(kind), "widget": "list", "collapsed": False,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..core import periods, units
 from ..core.model import Contact
 
-TIERS = ("leading", "characteristic", "traditional", "future")
+TIERS = ("leading", "characteristic", "traditional", "future", "growth-points")
 PARK_KINDS = ("platform", "park", "district", "county")
 STATUSES = ("signed", "settled", "under-construction", "in-production")
 CITY = "zhaoqing"  # place id of the whole city in figures
