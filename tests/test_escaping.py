@@ -25,7 +25,7 @@ from generator.core.errors import InputError
 from generator.kit import factsheet
 from generator.core.paths import Layout
 
-from bad_input_steps import edit, expect_rejected, write
+from bad_input_steps import edit, expect_rejected, line_of, write
 from conftest import ROOT, copy_project, run_generator, seed
 
 HOSTILE = [
@@ -239,10 +239,11 @@ def test_another_posts_different_footer_does_not_replace_the_offices_details(tmp
     assert f"seeds/{later.name}:{line}:" in run.stderr and "data/offices.yml" in run.stderr
 
 
+MANFU = "  name: {en: Manfu new energy vehicle battery parts production project, zh: Manfu 新能源汽车电池零部件生产项目}"
 REFUSED = {
     # a guessed Chinese name for a company the seeds give only in Latin letters
     "guessed-name": (edit("data/projects.yml", "zh: Manfu 新能源汽车电池零部件生产项目", "zh: 曼福新能源汽车电池零部件生产项目"),
-                     ["data/projects.yml:80: '曼福' is a guessed Chinese name for Manfu"]),
+                     [f"data/projects.yml:{line_of('data/projects.yml', MANFU)}: '曼福' is a guessed Chinese name for Manfu"]),
     "names-policy-broken": (write("data/names.yml", "latin_only: [unclosed\n"), ["data/names.yml:2: cannot read the names policy"]),
     "change-not-a-percentage": (edit("data/figures.yml", 'change: "+66%"', 'change: "up a lot"'),
                                 ["data/figures.yml:24: change 'up a lot' is not a percentage"]),
