@@ -84,7 +84,15 @@ def blank_translation(path) -> bool:
     file). The item has no such version yet, as if the file were not there."""
     if not path.name.endswith((".zh.md", ".zh-hant.md")):
         return False
+    try:  # such a file is a few front matter lines: a longer one is not read twice on every build
+        if path.stat().st_size > _BLANK_SIZE:
+            return False
+    except OSError:
+        return False  # gone: its reader says so
     return memo.per_file("blank", path, "", lambda: _blank(path))
+
+
+_BLANK_SIZE = 2048
 
 
 def _blank(path) -> bool:
