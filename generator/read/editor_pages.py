@@ -201,7 +201,7 @@ _FIX = ("link to a page or file that exists: from this file's folder for a Markd
         "it: pic.png; a page: ../sectors/hydrogen-energy.md), or as the site's address (/portal/assets/pic.png)")
 
 
-_TEL = re.compile(r"\+?[0-9][0-9()\-. ]*|\+?[0-9][0-9()\-.]*(%20[0-9()\-.]+)*")
+_TEL = re.compile(r"\+?[0-9(][0-9()\-. ]*|\+?[0-9(][0-9()\-.]*(%20[0-9()\-.]+)*")
 
 
 def _lang_ending(path: str) -> str:
