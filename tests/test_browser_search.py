@@ -32,6 +32,7 @@ ENGLISH = {
     "key figures": "figures/",
     "vCard": "contact/",
     "telephone": "contact/",
+    "hotline": "contact/",  # a synonym (data/search_synonyms.yml)
 }
 CHINESE = {
     "氢能": "sectors/hydrogen-energy/",
@@ -57,6 +58,8 @@ CHINESE = {
     "赛龙夺锦": "glossary/",
     "关键数据": "figures/",
     "电话": "contact/",
+    "肇庆新区": "parks/zhaoqing-new-district/",
+    "大型产业集聚区": "parks/zhaoqing-cluster/",
 }
 
 
@@ -112,6 +115,7 @@ LONG_AND_SYNONYMS = {
     "粤港澳大湾区西部先进制造业新城": "news/accelerated-investment-promotion-zhaoqing-achieved-successful-start-first/",
     "双龙": "parks/shuanglong-industrial-park/",  # the site writes Shuanglong only in Latin letters
     "电池": "sectors/new-energy-storage/",
+    "CATL": "projects/catl-zhaoqing-base/",  # the company's Latin name, typed on the Chinese site
 }
 
 
@@ -130,10 +134,23 @@ def test_no_result_offers_the_other_languages(page):
     counts = {a["lang"]: a for a in tab.eval_on_selector_all(
         "dialog.portal-search .portal-search__elsewhere a",
         "els => els.map(a => ({lang: a.hreflang, count: +a.dataset.portalCount, href: a.getAttribute('href')}))")}
-    assert set(counts) == {"en", "zh-hant"}, counts
+    assert set(counts) == {"en"}, counts  # the Traditional site has none: not offered
     assert counts["en"]["count"] >= 1 and counts["en"]["href"] == "/portal/?q=symposium", counts
     # The link searches the English site
     tab.click("dialog.portal-search .portal-search__elsewhere a[hreflang=en]")
     tab.wait_for_function("() => document.querySelectorAll('dialog.portal-search .pagefind-ui__result-link').length > 0",
                           timeout=15_000)
     assert tab.evaluate("() => document.querySelector('dialog.portal-search input').value") == "symposium"
+
+
+def test_a_query_found_nowhere_says_where_to_ask(page):
+    """Nothing in any language: the dialog says the sources may not cover it, and links this
+    language's contact page (it listed every language with "0 results")."""
+    base, tab = page
+    tab.goto(f"{base}/zh-hant/")
+    assert search(tab, "qzxvw") == []
+    offer = tab.locator("dialog.portal-search .portal-search__elsewhere")
+    offer.wait_for(state="visible", timeout=15_000)
+    assert "公開來源可能未有涵蓋" in offer.inner_text()
+    assert tab.eval_on_selector_all("dialog.portal-search .portal-search__elsewhere a",
+                                    "els => els.map(a => a.getAttribute('href'))") == ["/portal/zh-hant/contact/"]

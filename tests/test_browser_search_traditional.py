@@ -61,6 +61,9 @@ TYPED = {
     "聯繫": ("/zh-hant/contact/",),
     "雙龍": ("/zh-hant/parks/shuanglong-industrial-park/",),  # a synonym (data/search_synonyms.yml)
     "超長期特別國債": ("/zh-hant/news/citys-industrial-investment-promotion-landing-park-planning-construction/",),
+    # Hong Kong's words for the mainland's 投资促进 and 信息 (synonyms)
+    "投資推廣": ("/zh-hant/contact/",),
+    "資訊": ("/zh-hant/sectors/electronic-information/",),
 }
 
 
@@ -80,6 +83,26 @@ def test_results_show_the_traditional_page(page):
     assert titles[0] == "新型儲能" and "電池" in "".join(excerpts), (titles, excerpts)
     assert [t for t in titles + excerpts if CONVERT(t) != t] == [], "Traditional titles and excerpts"
     assert not [e for e in excerpts if "⁂" in e or "儲能電池 鋰電池" in e], "synonyms are never shown"
+
+
+def test_excerpts_stay_traditional_when_the_query_changes(page):
+    """Pagefind keeps a page's data for the next search that finds it: the excerpts of a refined
+    query came back in Simplified (新型储能…属于) once a first search had shown them."""
+    base, tab = page
+    tab.goto(f"{base}/zh-hant/")
+    search(tab, "電池")
+    box = tab.locator("dialog.portal-search input")
+    for query in ("新型儲能", "電池"):
+        box.fill(query)
+        box.press("End")
+        tab.wait_for_function(
+            "q => { const m = document.querySelector('dialog.portal-search .pagefind-ui__message');"
+            " return m && m.textContent.includes(q) && !/(\\.\\.\\.|…)\\s*$/.test(m.textContent); }",
+            arg=query, timeout=15_000)
+        tab.wait_for_timeout(600)  # the results render as they arrive
+        excerpts = tab.eval_on_selector_all("dialog.portal-search .pagefind-ui__result-excerpt",
+                                            "els => els.map(e => e.innerText)")
+        assert excerpts and [e for e in excerpts if CONVERT(e) != e] == [], (query, excerpts)
 
 
 def test_each_traditional_page_carries_its_characters(built):

@@ -246,7 +246,7 @@ def test_a_source_link_names_the_language_of_the_sentence_it_opens(built, lang):
         if lang == "en" and page.relative_to(built.site).parts[0] in ("zh", "zh-hant"):
             continue
         text = page.read_text(encoding="utf-8")
-        for href, label in re.findall(r'<a href="([^"]*#line-\d+)"[^>]*>([^<]*)</a>', text):
+        for href, label in re.findall(r'<a (?:class="portal-source" )?href="([^"]*#line-\d+)"[^>]*>([^<]*)</a>', text):
             path, anchor = href.split("#")
             target = (page.parent / path / "index.html").resolve()
             assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), f"{page}: {href}"
@@ -290,7 +290,7 @@ def test_the_offices_contact_details_link_to_the_text_that_gives_them(built, lan
                                ("contact", "Sihui City Investment Promotion Center", "3611228"),
                                ("parks/sihui-city", "Sihui City Investment Promotion Center", "3611228")):
         page = built.site / LANGS[lang] / where / "index.html"
-        hrefs = re.findall(r'<a href="([^"#]*sources/[^"]+\.txt)"', page.read_text(encoding="utf-8"))
+        hrefs = re.findall(r'<a (?:class="portal-source" )?href="([^"#]*sources/[^"]+\.txt)"', page.read_text(encoding="utf-8"))
         assert hrefs, (lang, where)
         for href in hrefs:
             text = (page.parent / href).resolve().read_text(encoding="utf-8")

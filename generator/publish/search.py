@@ -48,8 +48,11 @@ from pathlib import Path
 
 from ..core.lock import end_with_build
 
-# Inside an indexed article, the heading permalinks (¶) are chrome
-EXCLUDE_SELECTORS = ".headerlink"
+# Inside an indexed article: the heading permalinks (¶), the footnotes' way back (↩) and the
+# links to source sentences ("source sentence 1", and the "Sources:" lines) are chrome, not text
+# a reader searches; in excerpts they read as noise
+EXCLUDED_CLASSES = frozenset({"headerlink", "footnote-backref", "portal-source", "portal-sources"})
+EXCLUDE_SELECTORS = ", ".join(f".{name}" for name in sorted(EXCLUDED_CLASSES))
 HANT = "zh-hant"  # the Traditional site's folder
 BUNDLE = "pagefind"  # each language's bundle, in the language's folder
 MAP = "t2s.json"  # in a Chinese bundle: Traditional character -> Simplified, and the indexed words
@@ -283,7 +286,7 @@ class _Text(HTMLParser):
         a = dict(attrs)
         body, skip = self.stack[-1][1:] if self.stack else (False, False)
         body = body or "data-pagefind-body" in a
-        skip = skip or tag in _SKIP or "data-pagefind-ignore" in a or "headerlink" in (a.get("class") or "").split()
+        skip = skip or tag in _SKIP or "data-pagefind-ignore" in a or not EXCLUDED_CLASSES.isdisjoint((a.get("class") or "").split())
         self.stack.append((tag, body, skip))
         if tag == "h1" and body and self.h1 == 0:
             self.h1 = len(self.stack)

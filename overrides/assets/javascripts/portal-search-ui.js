@@ -21,9 +21,12 @@
   var language = (document.documentElement.lang || "en").toLowerCase();
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
   var WORDS = {
-    "en": { none: "No results in English. In the other languages:", count: function (n) { return n + (n === 1 ? " result" : " results"); }, name: "English" },
-    "zh": { none: "简体中文版没有结果。其他语言版本：", count: function (n) { return n + " 个结果"; }, name: "简体中文" },
-    "zh-hant": { none: "繁體中文版沒有結果。其他語言版本：", count: function (n) { return n + " 個結果"; }, name: "繁體中文" }
+    "en": { none: "No results in English. In the other languages:", count: function (n) { return n + (n === 1 ? " result" : " results"); }, name: "English",
+            nowhere: "No results in any language: the published sources may not cover this. Ask the investment promotion offices:", contact: "Contact" },
+    "zh": { none: "简体中文版没有结果。其他语言版本：", count: function (n) { return n + " 个结果"; }, name: "简体中文",
+            nowhere: "所有语言版本都没有结果，公开来源可能未涉及。请咨询投资促进机构：", contact: "联系我们" },
+    "zh-hant": { none: "繁體中文版沒有結果。其他語言版本：", count: function (n) { return n + " 個結果"; }, name: "繁體中文",
+                 nowhere: "所有語言版本都沒有結果，公開來源可能未有涵蓋。請向投資促進機構查詢：", contact: "聯絡我們" }
   };
   var words = WORDS[language] || WORDS.en;
   var loading = null;
@@ -82,7 +85,11 @@
   function traditional(result) {
     var hant = result.meta && result.meta.hant;
     if (!hant) return result;
-    delete result.meta.hant;
+    // A copy: Pagefind keeps the page's data, metadata included, for the next search that finds
+    // it (a refined query, "load more"); taken out of it, that page came back in Simplified
+    var meta = Object.assign({}, result.meta);
+    delete meta.hant;  // the page's characters are for the excerpt, not to be shown as metadata
+    result = Object.assign({}, result, { meta: meta });
     var plain = result.content.replace(/\u200b/g, "");
     var excerpt = result.excerpt.replace(/<\/?mark>/g, "").replace(/\u200b/g, "");
     var at = plain.indexOf(excerpt);
@@ -149,8 +156,21 @@
       return Promise.all(others.map(function (link) { return count(link.hreflang.toLowerCase(), term); }))
         .then(function (counts) {
           if (ask !== asked) return;
+          if (!counts.some(function (n) { return n > 0; })) {
+            // Nowhere: say so, and where to ask (this language's contact page)
+            var own = roots.filter(function (link) { return link.hreflang.toLowerCase() === language; })[0];
+            offer.textContent = words.nowhere + " ";
+            var contact = document.createElement("a");
+            contact.href = new URL(new URL(own ? own.href : root.href).pathname + "contact/", location.href).pathname;
+            contact.textContent = words.contact;
+            contact.className = "portal-search__contact";
+            offer.appendChild(contact);
+            offer.hidden = false;
+            return;
+          }
           offer.textContent = words.none + " ";
           others.forEach(function (link, i) {
+            if (!counts[i]) return;  // only where there is something to find
             var target = new URL(link.href);
             var a = document.createElement("a");
             a.href = new URL(target.pathname, location.href).pathname + "?q=" + encodeURIComponent(term);
@@ -158,7 +178,7 @@
             a.lang = link.hreflang;
             a.dataset.portalCount = counts[i];
             a.textContent = (WORDS[link.hreflang.toLowerCase()] || WORDS.en).name + ": " + words.count(counts[i]);
-            if (i) offer.appendChild(document.createTextNode(" · "));
+            if (offer.querySelector("a")) offer.appendChild(document.createTextNode(" · "));
             offer.appendChild(a);
           });
           offer.hidden = false;
