@@ -163,12 +163,6 @@ VALIDATION = {
                         ["data/stories.yml:1: catalogue file is missing. Fix: restore data/stories.yml"]),
     "corrections-deleted": (lambda p: (p / "data" / "corrections.yml").unlink(),
                             ["data/corrections.yml:1: catalogue file is missing. Fix: restore data/corrections.yml"]),
-    # A catalogue renamed, a file nothing reads (editors' tools' leftovers are not reported)
-    "catalogue-renamed": (lambda p: (p / "data" / "parks.yml").rename(p / "data" / "parks.yaml"),
-                          ["data/parks.yaml:1: the site does not read this file. Fix: rename it to data/parks.yml"]),
-    "unread-data-file": (lambda p: [(p / "data" / name).write_text("x\n", encoding="utf-8")
-                                    for name in ("notes.txt", "parks.yml~", ".DS_Store", "Thumbs.db")],
-                         ["data/notes.txt:1: the site does not read this file. Fix: the site reads only corrections.yml, "]),
     # A mapping where a text belongs: the fix says what a text looks like, not a Python type
     "park-name-as-text": (edit("data/parks.yml", "  name: {en: Zhaoqing High-tech Zone, zh: 肇庆高新区}",
                                "  name: Zhaoqing High-tech Zone"),

@@ -49,6 +49,12 @@ MISTAKES = {
                                           [f"docs/news/{SEED_SLUG}.en.md:1: duplicate slug '{SEED_SLUG}' (also used by "
                                            f"seeds/000_e03d15819a0c308f.txt). Fix: the English page '{SEED_SLUG}' is made "
                                            "from seeds/000_e03d15819a0c308f.txt: remove this file"]),
+    # A catalogue renamed, a file nothing reads (editors' tools' leftovers are not reported)
+    "catalogue-renamed": (lambda p: (p / "data" / "parks.yml").rename(p / "data" / "parks.yaml"),
+                          ["data/parks.yaml:1: the site does not read this file. Fix: rename it to data/parks.yml"]),
+    "unread-data-file": (lambda p: [(p / "data" / name).write_text("x\n", encoding="utf-8")
+                                    for name in ("notes.txt", "parks.yml~", ".DS_Store", "Thumbs.db")],
+                         ["data/notes.txt:1: the site does not read this file. Fix: the site reads only corrections.yml, "]),
     # Passed silently, and published as something else than meant
     "chinese-title-in-the-english-file": (write("docs/news/sihui-lab.md", news("title: 四会电池实验室启用", "date: 2024-06-01")),
                                           ["docs/news/sihui-lab.md:2: the English file's title is Chinese. Fix: write the "
