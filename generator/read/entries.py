@@ -238,9 +238,6 @@ class Item:
         return [s for s in found if s]
 
 
-_FACT_KEYS = ("value", "unit", "period", "label", "source", "checked")
-
-
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

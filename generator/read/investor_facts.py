@@ -3,6 +3,7 @@ data/sectors.yml), each problem at the line of its own key (entries.py hands the
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from .records import TOPICS, InvestorFact, Text
 
 if TYPE_CHECKING:
     from .entries import Item
+
+_FACT_KEYS = ("value", "unit", "period", "label", "source", "checked")
 
 
 class InvestorFactReader:
