@@ -143,9 +143,9 @@ _MISSING_COLON = "add ':' after the key on this line (key: value)"
 
 
 def yaml_error(err: yaml.YAMLError, text: str, line_offset: int) -> tuple[int, str]:
-    """Where a YAML error is (the line of `text`, plus `line_offset`: the file's line) and how to fix it. A key written without its
-    colon is reported where the key is: PyYAML notices it on the next line (or, as "mapping
-    values are not allowed", at the next line's colon)."""
+    """Where a YAML error is (its line in `text` plus `line_offset`: the file's line) and how to
+    fix it. A key written without its colon is reported where the key is: PyYAML notices it on
+    the next line (or, as "mapping values are not allowed", at the next line's colon)."""
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line = mark.line if mark else 0
     what = str(getattr(err, "problem", "") or "")

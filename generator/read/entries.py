@@ -145,7 +145,8 @@ class Item:
         if not isinstance(raw, int) or isinstance(raw, bool):
             return None if raw is None else str(raw)
         written = [node for node in _seed_nodes(self.values.get(key)) if node.start_mark.line + 1 not in self._seen]
-        line, text = (written[0].start_mark.line + 1, written[0].value) if written else (self.lines.get(key, self.line), str(raw))
+        line, text = ((written[0].start_mark.line + 1, written[0].value) if written
+                      else (self.lines.get(key, self.line), str(raw)))
         self._seen.add(line)
         self.problems.append(Problem(self.file, line, f"seed {text} is read as the number {raw}",
                                      f'write it in double quotes: seed: "{text.zfill(3)}"'))
