@@ -6,15 +6,15 @@ docs (and so the site) exactly as they were.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 import json
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from . import writer
 from .core import memo, site_config
 from .core.errors import InputError, Problem
 from .core.model import Post
-from .core.paths import SYSTEM_FILES, Layout, editor_name, files_in, lang_path
+from .core.paths import SYSTEM_FILES, Layout, editor_name, files_in, lang_path, source_path
 from .publish import admin
 from .core.sanitise import GENERATED
 from .kit import investor_kit
@@ -30,7 +30,7 @@ from .read import catalogue as catalogue_reader
 from .read import editor_pages
 from .read import names as names_policy
 from .read.catalogue import Catalogue
-from .read.editor_news import EditorItem, blank_translation, read_editor_news
+from .read.editor_news import EditorItem, blank_translations, read_editor_news
 from .read import inputs
 from .read.inputs import link_problems
 from .read.schema import NewsMeta
@@ -61,7 +61,7 @@ def _read_seeds(layout: Layout, problems: list[Problem]) -> tuple[list[Post], di
         if isinstance(found, InputError):
             problems.extend(found.problems)
             continue
-        post, text, raw[f"sources/{path.name}"] = found
+        post, text, raw[source_path(path.name)] = found
         posts.append(post)
         texts[shown] = text
     return posts, texts, raw
@@ -86,7 +86,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         cat = catalogue_reader.load(layout.data, layout.root, [c for p in posts for c in p.contacts])
     except InputError as err:
         raise InputError(problems + err.problems) from None
-    editor, found = read_editor_news(layout, cat.known_ids())
+    blank = blank_translations(layout)  # the CMS's empty languages: neither read nor published
+    editor, found = read_editor_news(layout, cat.known_ids(), blank)
     problems.extend(found)
     problems.extend(editor_pages.page_problems(layout))
     problems.extend(names_policy.problems(layout))
@@ -183,7 +184,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     kit = investor_kit(cat, metas + hant_news, index, site_names, url, layout.root, convert)
     pages.extend(kit.attach(pages))
 
-    editor_files = _editor_files(layout)
+    editor_files = _editor_files(layout, blank)
     files = dict(editor_files)
     # The Traditional site: every Simplified page again, converted, unless an editor replaced it
     overrides = {path for path in editor_files if traditional.is_override(path)}
@@ -268,12 +269,12 @@ def _inherit_tags(item: EditorItem, original: NewsMeta | None) -> EditorItem:
     return replace(item, meta=replace(meta, sectors=original.sectors, parks=original.parks, projects=original.projects))
 
 
-def _editor_files(layout: Layout) -> dict[str, bytes]:
+def _editor_files(layout: Layout, blank: frozenset[Path]) -> dict[str, bytes]:
     files = {}
     for path in files_in(layout.docs):  # NAME.en.md (the CMS's English) is NAME.md; both at once: editor_pages says so
         if path.name in SYSTEM_FILES:  # what Windows leaves beside images: neither an error nor published
             continue
-        if path.parent == layout.docs / "news" and blank_translation(path):  # the CMS's empty language
+        if path in blank:
             continue
         # the preview keeps an unchanged file's bytes (core/memo.py): the writer knows them written
         files.setdefault(editor_name(path.relative_to(layout.docs).as_posix()),

@@ -112,6 +112,11 @@ def front(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
+def item(*front: str, body: str = "Text of the item.") -> str:
+    """A news file: its front matter lines, then the body."""
+    return "---\n" + "\n".join(front) + "\n---\n\n" + body + "\n"
+
+
 def seed_text(*lines: str) -> str:
     return "\n\n".join(lines) + "\n"
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bad_input_steps import (SEED_SLUG, both, built_docs_after, edit, expect_rejected, front, inputs_hash, line_of,
-                             seed_001_lines, seed_text, write)
+from bad_input_steps import (SEED_SLUG, both, built_docs_after, edit, expect_rejected, front, inputs_hash, item,
+                             line_of, seed_001_lines, seed_text, write)
 from conftest import ROOT, run_generator
 
 
@@ -75,10 +75,6 @@ CONTENT = {
 def test_content_that_would_be_lost_is_reported(project, case):
     change, expected = CONTENT[case]
     expect_rejected(project, change, expected)
-
-
-def item(*front: str, body: str = "Text of the item.") -> str:
-    return "---\n" + "\n".join(front) + "\n---\n\n" + body + "\n"
 
 
 GOOD = ("title: A new plant", "date: 2024-06-01")

@@ -69,10 +69,10 @@ def test_every_label_is_english_and_chinese_and_a_title_fits_a_file_name(config)
     cfg, _ = config
     labels = []
 
-    def walk(node):
+    def walk(node):  # the labels of fields and collections (a select's options name catalogue entries)
         if isinstance(node, dict):
-            labels.extend(node[key] for key in ("label", "label_singular") if key in node and "widget" in node
-                          or key in node and "folder" in node)
+            if "widget" in node or "folder" in node:
+                labels.extend(node[key] for key in ("label", "label_singular") if key in node)
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):

@@ -205,6 +205,7 @@ def test_a_chart_bar_says_more_than_where_the_source_does(built):
         assert any(f">{shown}</text>" in svg for svg in bars), folder
         assert not any(re.search(r">50</text>", svg) for svg in bars), folder
 
+
 def test_acres_shown_as_mu_with_editors_note(built, generated):
     slug = next(p.meta.slug for p in generated.pages if p.meta and p.meta.seed.startswith("seeds/004"))
     html = (built.site / "news" / slug / "index.html").read_text(encoding="utf-8")

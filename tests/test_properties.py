@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from generator.core import frontmatter
 from generator.core.errors import InputError
 from generator.core.model import Post
-from generator.read.schema import HTML_TAG, NewsMeta, validate
+from generator.read.schema import NewsMeta, validate
 from generator.read.seed_reader import decode, read_seed
 
 TRICKY = ["title: with colon", "\"quoted\" and 'single'", "# not a comment", "yes", "no", "null", "1.0",
@@ -45,8 +45,9 @@ text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1).filter(l
 
 
 @settings(max_examples=300, deadline=None)
-@given(title=st.one_of(st.sampled_from(TRICKY).filter(lambda s: s.strip() == s and s), text),
-       summary=st.one_of(st.sampled_from(TRICKY), st.text()),
+# Plain text, as an editor's title and summary must be (a tag is refused: test_editor_mistakes_cms.py)
+@given(title=st.one_of(st.sampled_from(TRICKY).filter(lambda s: s.strip() == s and s), text).filter(lambda s: "<" not in s),
+       summary=st.one_of(st.sampled_from(TRICKY), st.text()).filter(lambda s: "<" not in s),
        sectors=st.lists(st.sampled_from(["hydrogen-energy", "6g", "yes"]), max_size=3),
        day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 1, 1)))
 def test_front_matter_round_trips(title, summary, sectors, day):
@@ -54,10 +55,6 @@ def test_front_matter_round_trips(title, summary, sectors, day):
                     source_published=dt.datetime(2024, 5, 7, 22, 9, tzinfo=dt.timezone(dt.timedelta(hours=8))))
     doc = frontmatter.parse(frontmatter.dump(meta.to_front_matter(), "Body"), "x.md")
     back, problems = validate(doc.meta, doc.key_lines, "x.md")
-    # an editor's title or summary is plain text: one holding a tag reads back, and is refused by name
-    tagged = [key for key, value in (("title", title), ("summary", summary)) if HTML_TAG.search(value)]
-    assert [p.message for p in problems] == [f"'{key}' holds HTML ({HTML_TAG.search(value).group(0)[:40]})"
-                                             for key, value in (("title", title), ("summary", summary)) if key in tagged]
-    if not tagged:
-        assert back == meta
+    assert problems == []
+    assert back == meta
     assert doc.body.strip() == "Body"

@@ -98,6 +98,12 @@ def in_order(paths, reverse: bool = False) -> list[Path]:
     return sorted(paths, key=lambda path: path.parts, reverse=reverse)
 
 
+def source_path(seed: str) -> str:
+    """Where a seed (seeds/NAME.txt, or NAME.txt) is published, from the site's root: the raw post,
+    its blog chrome marked, with what its news page leaves out (the contact footer)."""
+    return "sources/" + seed.rsplit("/", 1)[-1]
+
+
 # Files an operating system writes into folders an editor opens (Windows' thumbnail caches and
 # folder settings); macOS' .DS_Store is a dot file, which MkDocs never publishes
 SYSTEM_FILES = ("Thumbs.db", "ehthumbs.db", "desktop.ini")

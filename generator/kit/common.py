@@ -7,6 +7,7 @@ from pathlib import Path
 
 
 from ..core.frontmatter import safe_load
+from ..core.paths import source_path
 from ..read.catalogue import Source
 from ..read.schema import LANGS
 from ..read.sources import SourceIndex
@@ -39,5 +40,5 @@ def source_url(index: SourceIndex, source: Source, site_url: str) -> str:
     or the Simplified one for a sentence of the post's Chinese version (text/links.py)."""
     at = index.locate(source)
     if not at.line:  # outside the article (the contact footer): the post as published
-        return f"{site_url}sources/{at.seed.rsplit('/', 1)[-1]}"
+        return site_url + source_path(at.seed)
     return f"{site_url}{'' if at.lang == 'en' else 'zh/'}news/{at.slug}/#line-{at.line}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ..core.paths import lang_path
+from ..core.paths import lang_path, source_path
 from ..pages.contacts import tel_uri
 from ..pages.traditional import LANG as HANT
 from ..read.catalogue import Catalogue, Office
@@ -43,7 +43,7 @@ def news_article(meta: NewsMeta, site_url: str, site_names: dict[str, str]) -> d
             original["publisher"] = {"@type": "Organization", "name": meta.source}
         original["datePublished"] = (meta.source_published or meta.date).isoformat()
         # The raw post (the blog's copy), published beside the site as sources/<file>
-        original["archivedAt"] = f"{site_url}sources/{meta.seed.rsplit('/', 1)[-1]}"
+        original["archivedAt"] = site_url + source_path(meta.seed)
         article["isBasedOn"] = original
     if meta.origin == "translated":
         article["translationOfWork"] = {"@id": f"{site_url}news/{meta.slug}/"}

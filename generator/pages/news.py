@@ -6,7 +6,7 @@ from dataclasses import replace
 from markupsafe import Markup
 
 from ..core.model import Paragraph, Post, Version
-from ..core.paths import lang_path
+from ..core.paths import lang_path, source_path
 from ..core.slugs import SLUG, chinese_slug, slugify
 from ..read.schema import NewsMeta
 from ..text import chinese, corrections, textfmt
@@ -78,8 +78,7 @@ def _simplified(version: Version) -> Version:
 
 
 def source_link(seed: str | None) -> str | None:
-    # Seeds are published as /sources/<name>.txt next to the news (see pipeline)
-    return f"../sources/{seed.rsplit('/', 1)[-1]}" if seed else None
+    return "../" + source_path(seed) if seed else None  # from news/NAME.md
 
 
 def english_page(post: Post, meta: NewsMeta, names: dict, fixes: list[corrections.Correction] | None = None) -> Page:

@@ -101,9 +101,9 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
     offices = []
     for i in items("offices", tuple(KEYS["offices"])):
         name = i.text("name") or Text("", "")
-        seed = i.seed(i.get("seed", (str, int), default=""), "seed")
-        if seed is None:
-            continue
+        seed = i.get("seed", (str, int), default="")
+        if type(seed) is int:
+            continue  # unquoted: reported when the entry was read
         footers = [c for c in contacts if c.name == name.en]
         # The details come from the office's one source post; another post's footer that differs
         # would change them silently, so it is a problem to settle, not an override

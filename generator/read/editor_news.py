@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..core import frontmatter, memo, script
 from ..core.errors import InputError, Problem
@@ -27,14 +28,16 @@ class EditorItem:
     file: str = ""  # the file as messages name it: docs/news/new-plant.en.md (`path` says new-plant.md)
 
 
-def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None) -> tuple[list[EditorItem], list[Problem]]:
+def read_editor_news(layout: Layout, known: dict[str, set[str]] | None = None,
+                     blank: frozenset[Path] = frozenset()) -> tuple[list[EditorItem], list[Problem]]:
+    """Every news file of docs/news/ but the `blank` ones (blank_translations), validated."""
     items, problems = [], []
     folder = layout.docs / "news"
     today = dt.date.today()
     # what an item's reading depends on besides its file (the preview remembers it: core/memo.py)
     extra = repr((today, sorted((kind, sorted(ids)) for kind, ids in (known or {}).items()), known is None))
     for path in in_order(folder.glob("*.md")) if folder.is_dir() else []:
-        if blank_translation(path):
+        if path in blank:
             continue
         item, found = memo.per_file("news", path, extra, lambda: _read_item(layout, path, known, today))
         problems.extend(found)
@@ -78,10 +81,15 @@ def _read_item(layout: Layout, path, known: dict[str, set[str]] | None,
                       doc.body, shown), problems
 
 
-def blank_translation(path) -> bool:
-    """A Chinese or Traditional file with neither a title nor a text: what the CMS saves for a
-    language the editor left empty (it copies the date and draft fields into every language's
-    file). The item has no such version yet, as if the file were not there."""
+def blank_translations(layout: Layout) -> frozenset[Path]:
+    """The Chinese and Traditional files of docs/news/ with neither a title nor a text: what the CMS
+    saves for a language the editor left empty (it copies the date and draft fields into every
+    language's file). The item has no such version yet: neither read nor published."""
+    folder = layout.docs / "news"
+    return frozenset(path for path in (folder.glob("*.md") if folder.is_dir() else ()) if _blank_translation(path))
+
+
+def _blank_translation(path: Path) -> bool:
     if not path.name.endswith((".zh.md", ".zh-hant.md")):
         return False
     try:  # such a file is a few front matter lines: a longer one is not read twice on every build

@@ -32,7 +32,6 @@ class Item:
     def __init__(self, node: yaml.MappingNode, file: str, problems: list[Problem], allowed: tuple[str, ...]):
         self.file, self.problems = file, problems
         self.line = node.start_mark.line + 1
-        self._seen: set[int] = set()  # lines of unquoted seeds already reported
         self.values, self.lines = {}, {}
         for k, v in node.value:
             line = k.start_mark.line + 1
@@ -53,6 +52,10 @@ class Item:
                 self.data[k] = None
                 if k != "investor_facts":  # read node by node, each problem at its own line
                     self.problem(k, f"'{k}' holds a value YAML cannot read ({err})", "check the dates and numbers in it")
+        for key, node in self.values.items():  # `seed: 004` unquoted is the number 4 to YAML (000 is 0)
+            for written in _seed_nodes(node, key == "seed"):
+                self.problems.append(Problem(file, written.start_mark.line + 1, f"seed {written.value} is read as a number",
+                                             f'write it in double quotes: seed: "{written.value.zfill(3)}"'))
         for key, value in self.data.items():
             tag = _html_in(value)
             if tag:  # shown as written: a tag would show as text (and a script never runs)
@@ -139,23 +142,9 @@ class Item:
             self.problem(key, f"'{key}' has unknown language(s) {', '.join(extra)}", "use en and zh")
         return out
 
-    def seed(self, raw, key: str) -> str | None:
-        """A seed's number as written: `seed: 004` unquoted is the number 4 to YAML (and 000 is 0),
-        reported at the line that writes it, with the quotes to add."""
-        if not isinstance(raw, int) or isinstance(raw, bool):
-            return None if raw is None else str(raw)
-        written = [node for node in _seed_nodes(self.values.get(key)) if node.start_mark.line + 1 not in self._seen]
-        line, text = ((written[0].start_mark.line + 1, written[0].value) if written
-                      else (self.lines.get(key, self.line), str(raw)))
-        self._seen.add(line)
-        self.problems.append(Problem(self.file, line, f"seed {text} is read as the number {raw}",
-                                     f'write it in double quotes: seed: "{text.zfill(3)}"'))
-        return None
-
     def source(self, value, key: str) -> Source | None:
-        if isinstance(value, dict) and isinstance(value.get("seed"), int) and not isinstance(value["seed"], bool):
-            self.seed(value["seed"], key)
-            return None
+        if isinstance(value, dict) and type(value.get("seed")) is int:
+            return None  # an unquoted seed: reported when the entry was read
         if not isinstance(value, dict) or not value.get("seed") or not value.get("quote"):
             self.problem(key, f"'{key}' needs a seed and a quote",
                          "write {seed: \"000\", quote: \"the sentence, word for word\"}")
@@ -261,22 +250,16 @@ def _html_in(value) -> str | None:
     return None
 
 
-def _seed_nodes(node) -> list[yaml.ScalarNode]:
-    """The unquoted numbers written as `seed:` values under `node`, in the file's order."""
+def _seed_nodes(node, is_seed: bool = False) -> list[yaml.ScalarNode]:
+    """The unquoted numbers written as `seed:` values in `node` (itself one when `is_seed`), in the
+    file's order."""
     if isinstance(node, yaml.ScalarNode):
-        return [node] if node.tag.endswith(":int") else []
-    found = []
+        return [node] if is_seed and node.tag.endswith(":int") else []
     if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if isinstance(v, yaml.ScalarNode):
-                if k.value == "seed" and v.tag.endswith(":int"):
-                    found.append(v)
-            else:
-                found.extend(_seed_nodes(v))
-    elif isinstance(node, yaml.SequenceNode):
-        for child in node.value:
-            found.extend(_seed_nodes(child))
-    return found
+        return [found for k, v in node.value for found in _seed_nodes(v, k.value == "seed")]
+    if isinstance(node, yaml.SequenceNode):
+        return [found for child in node.value for found in _seed_nodes(child)]
+    return []
 
 
 def read_items(path: Path, shown: str, problems: list[Problem], allowed) -> list[Item]:

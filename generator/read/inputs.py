@@ -30,14 +30,12 @@ def missing_problems(layout: Layout) -> list[Problem]:
     known = set(CATALOGUES) | set(OTHER_DATA)
     unread = [rel for rel, entry in tree(data) if not entry.is_dir() and rel not in known
               and not _ignored(rel.rsplit("/", 1)[-1])]
-    problems = []
-    for rel in unread:
-        close = difflib.get_close_matches(rel, missing, n=1, cutoff=0.6)
-        fix = (f"rename it to data/{close[0]}, the name the site reads" if close else
-               f"the site reads only {', '.join(CATALOGUES)} in data/: move this file out of data/, "
-               "or put what it holds into the catalogue it belongs to")
-        problems.append(Problem(f"data/{rel}", 1, "the site does not read this file", fix))
-    renamed = {close for rel in unread for close in difflib.get_close_matches(rel, missing, n=1, cutoff=0.6)}
+    meant = {rel: next(iter(difflib.get_close_matches(rel, missing, n=1, cutoff=0.6)), None) for rel in unread}
+    problems = [Problem(f"data/{rel}", 1, "the site does not read this file",
+                        f"rename it to data/{name}, the name the site reads" if name else
+                        f"the site reads only {', '.join(CATALOGUES)} in data/: move this file out of data/, "
+                        "or put what it holds into the catalogue it belongs to") for rel, name in meant.items()]
+    renamed = set(meant.values())
     return problems + [Problem(f"data/{name}", 1, "catalogue file is missing",
                                f"restore data/{name} from the repository's history (an empty list is [])")
                        for name in missing if name not in renamed]

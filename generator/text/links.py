@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.paths import source_path
 from ..read.sources import Located
 
 
@@ -36,8 +37,7 @@ class Linker:
     def published(self, seed: str) -> str:
         """The post as published (/sources/NAME.txt at the site root), with what its news page
         leaves out: the contact footer."""
-        published = f"sources/{seed.rsplit('/', 1)[-1]}"
-        return self.page(published) if self.lang == "en" else "../" * (self._depth + 1) + published
+        return self.page(source_path(seed)) if self.lang == "en" else "../" * (self._depth + 1) + source_path(seed)
 
     def news(self, slug: str) -> str:
         return self.page(f"news/{slug}.md")
