@@ -11,13 +11,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import writer
-from .core import memo, site_config
+from .core import beside, memo, site_config
 from .core.errors import InputError, Problem
 from .core.model import Post
 from .core.paths import SYSTEM_FILES, Layout, editor_name, files_in, lang_path, source_path
 from .publish import admin
 from .core.sanitise import GENERATED
-from .kit import investor_kit
+from .kit import drawing, factsheet, investor_kit
 from .pages import batch, charts, contacts, feeds, glossary, matching, news, traditional
 from .pages.home import home_pages
 from .pages.invest import invest_pages
@@ -81,6 +81,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     if links:  # nothing is read through a link, and every catalogue is there
         raise InputError(links)
     problems: list[Problem] = []
+    # The docs/ files' names, front matter and HTML, and the names policy: checked beside the reading
+    checked = beside.start(lambda: editor_pages.page_problems(layout) + names_policy.problems(layout))
     posts, texts, sources = _read_seeds(layout, problems)
     try:
         cat = catalogue_reader.load(layout.data, layout.root, [c for p in posts for c in p.contacts])
@@ -89,8 +91,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     blank = blank_translations(layout)  # the CMS's empty languages: neither read nor published
     editor, found = read_editor_news(layout, cat.known_ids(), blank)
     problems.extend(found)
-    problems.extend(editor_pages.page_problems(layout))
-    problems.extend(names_policy.problems(layout))
+    problems.extend(checked())
     # Traditional news overrides: validated as every news file, then published as written
     hidden_hant = set() if drafts else {i.path for i in editor if i.meta.lang == traditional.LANG and i.meta.draft}
     editor = [i for i in editor if i.meta.lang != traditional.LANG]
@@ -204,11 +205,9 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     tooltips = glossary.abbreviations(terms)
     # Traditional pages: English terms as they are, Chinese ones and explanations converted
     tips = {traditional.LANG: traditional.abbreviations(tooltips, convert)}
-    # While the fact sheets are drawn, every page but those showing their sizes
+    # While the fact sheets are drawn, every page but those showing their sizes, the other files,
+    # and the checks that need only the paths of what is written
     texts = batch.texts([p for p in pages if p.path not in kit.waiting], lambda page: tips.get(page.lang, tooltips))
-    kit.finish()
-    texts.update(batch.texts([p for p in pages if p.path in kit.waiting], lambda page: tips.get(page.lang, tooltips)))
-    files.update((page.path, texts[page.path]) for page in pages)
     generated = dict(sources)
     generated.update(contacts.contact_files([o for o in cat.offices if o.contact], convert, traditional.LANG))
     generated.update(kit.files)
@@ -219,13 +218,12 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         for name, svg in charts.chart_files(cat.figures, flagged, lang).items():
             generated[lang_path(f"figures/{name}", lang)] = svg
     generated.update(traditional.files({**files, **generated}, convert))
-    clashes = _clash_problems(editor_files, generated) + _clash_problems(editor_files, pages, from_editors)
-    problems.extend(_clash_problems(editor_files, generated))
+    written = set(generated) | kit.sheets
+    clashes = _clash_problems(editor_files, written)
+    problems.extend(clashes)
+    clashes += _clash_problems(editor_files, pages, from_editors)
     problems.extend(editor_pages.file_problems(layout, editor_files, {p.file[len("docs/"):] for p in clashes}))
-    files.update(generated)
-    problems.extend(editor_pages.link_problems(layout, files, url))
-    if problems:
-        raise InputError(problems)
+    problems.extend(editor_pages.link_problems(layout, written | set(files) | {p.path for p in pages}, url))
     plugin_data = {  # the tooltips as snippets, for editors' hand-written Traditional pages
         site_config.SNIPPETS[0]: tooltips.encode("utf-8"),
         traditional.TOOLTIPS: tips[traditional.LANG].encode("utf-8"),
@@ -238,12 +236,23 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         # The CMS's configuration, from the same schema and catalogue (publish/admin.py)
         admin.CONFIG: _cms_config(cat, sorted({m.slug for m in metas}), site_config.cms_settings(layout.root), url),
     }
+    kit.finish()
+    if problems:
+        raise InputError(problems)
+    texts.update(batch.texts([p for p in pages if p.path in kit.waiting], lambda page: tips.get(page.lang, tooltips)))
+    files.update((page.path, texts[page.path]) for page in pages)
+    files.update(generated)
+    files.update(kit.files)  # with the sheets
     return Generated(posts=posts, catalogue=cat, pages=pages, files=files, plugin_data=plugin_data)
 
 
 def build(layout: Layout, drafts: bool = False) -> list[str]:
     """Generate and write the built docs tree; returns the paths that changed."""
-    generated = generate(layout, drafts)
+    drawing.start_early(layout.cache, factsheet.CACHED)  # a cold build's fact sheets: WeasyPrint imported now
+    try:
+        generated = generate(layout, drafts)
+    finally:
+        drawing.stop_early()
     changed = writer.sync(generated.plugin_data, layout.plugin_data)
     return changed + writer.sync(generated.files, layout.built_docs)
 

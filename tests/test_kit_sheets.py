@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -212,3 +213,42 @@ def test_fact_sheet_has_the_contacts_on_page_one_and_english_in_a_latin_face(bui
     fonts = _fonts(reader)
     if lang == "en":  # no CJK metrics or full-width quotes in English text
         assert any("DejaVuSans" in name.replace("-", "") for name in fonts), fonts
+
+
+SHEET = {"zh": ('<p style="font-family: Noto Sans CJK SC">肇庆高新区</p>', "Noto Sans CJK SC")}
+
+
+def test_a_sheet_the_drawer_could_not_draw_is_drawn_by_the_generator(tmp_path, monkeypatch):
+    """The drawer process (kit/drawing.py) reports a failed sheet; the wait draws it again itself,
+    where an error would be raised as a one-process run raises it."""
+    from generator.kit import drawing, factsheet
+
+    real, parent = drawing.write_pdf, os.getpid()
+
+    def failing_in_the_drawer(job):
+        if os.getpid() != parent:
+            raise RuntimeError("Pango failed")
+        return real(job)
+
+    monkeypatch.setattr(drawing, "write_pdf", failing_in_the_drawer)
+    drawer = drawing.Drawer()  # forked with the failing drawing
+    monkeypatch.setattr(drawing, "take", lambda: drawer)
+    cache = tmp_path / "cache"
+    key = factsheet._key(SHEET["zh"][0])
+    pdfs = factsheet.draw_pdfs(SHEET, cache)()
+    assert pdfs["zh"].startswith(b"%PDF") and (cache / f"{factsheet.CACHED}{key}.pdf").read_bytes() == pdfs["zh"]
+    assert not drawer._process.is_alive()
+
+
+def test_a_drawer_that_stopped_says_the_renderer_stopped(tmp_path, monkeypatch):
+    """Pango without fonts (or a kill) ends the drawer: one message naming the fonts to install."""
+    from generator.core.errors import InputError
+    from generator.kit import drawing, factsheet
+
+    drawer = drawing.Drawer()
+    drawer._process.kill()
+    drawer._process.join()
+    monkeypatch.setattr(drawing, "take", lambda: drawer)
+    with pytest.raises(InputError) as err:
+        factsheet.draw_pdfs(SHEET, tmp_path / "cache")()
+    assert "the PDF renderer stopped" in str(err.value.problems[0]) and "fonts-noto-cjk" in str(err.value.problems[0])

@@ -59,4 +59,7 @@ class InputError(Exception):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):  # made again from its problems when it comes from another process
+        return InputError, (self.problems,)
+
 

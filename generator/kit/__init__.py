@@ -37,6 +37,7 @@ class Kit:
     # to `files` and their sizes to the pages in `waiting`, which are rendered after it
     finish: Callable[[], None] = lambda: None
     waiting: set[str] = field(default_factory=set)
+    sheets: set[str] = field(default_factory=set)  # the paths `finish` adds to `files`
 
     def attach(self, pages: list[Page]) -> list[Page]:
         """Give the existing pages their part of the kit; returns the kit's own pages."""
@@ -167,4 +168,5 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
         for entry, key, form, lang in sizes:
             entry[key] = form.format(size=factsheet.size_label(sheets[lang]))
 
-    return Kit(pages=pages, files=files, plugin_data=plugin_data, context=context, finish=finish, waiting=waiting)
+    return Kit(pages=pages, files=files, plugin_data=plugin_data, context=context, finish=finish, waiting=waiting,
+               sheets={factsheet.path(lang) for lang in sources})

@@ -13,11 +13,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import multiprocessing
 import os
 import shutil
 import subprocess
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +31,7 @@ from ..read.catalogue import Catalogue
 from ..read.schema import NewsMeta
 from ..read.sources import SourceIndex
 from ..text.textfmt import long_date
+from . import drawing
 from .common import lang_root, words
 
 _TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -97,79 +96,57 @@ def html(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_url: st
 
 
 def _key(text: str) -> str:
-    # The installed version, read without importing WeasyPrint (loading it and Pango takes ~1 s)
+    # The installed version, read without importing WeasyPrint (loading it and Pango takes ~0.4 s)
     return hashlib.sha256(f"weasyprint {version('weasyprint')}\n{text}".encode("utf-8")).hexdigest()[:24]
-
-
-def _write_pdf(text_and_key: tuple[str, str]) -> bytes:
-    import weasyprint  # only when a sheet is not in the cache
-
-    text, key = text_and_key
-    return weasyprint.HTML(string=text, base_url=str(_TEMPLATES)).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_identifier=key.encode("ascii"))
 
 
 def draw_pdfs(sheets: dict[str, tuple[str, str]], cache: Path) -> Callable[[], dict[str, bytes]]:
     """{name: (html, font)}: starts drawing the sheets build/cache does not hold (by their HTML);
     the function returned waits for them: {name: pdf}.
 
-    Where the process may fork (a command-line build has one thread; the preview's server has
-    threads, and a forked child could inherit a held lock), each new sheet is drawn by a child
-    process while the generator goes on rendering pages; each child writes its PDF beside
-    the cache and the wait checks its fonts and keeps it. Otherwise the wait draws them."""
+    Where the process may fork, the new sheets are drawn by a child process (drawing.py) while
+    the generator goes on rendering pages; it writes each PDF beside the cache and the wait
+    checks its fonts and keeps it. Otherwise the wait draws them."""
     keys = {name: _key(text) for name, (text, _) in sheets.items()}
     cached = {name: cache / f"{CACHED}{key}.pdf" for name, key in keys.items()}
     out = {name: path.read_bytes() for name, path in cached.items() if path.is_file()}
     todo = {name: (text, keys[name]) for name, (text, _) in sheets.items() if name not in out}
     if todo:
         _fonts_present({sheets[name][1] for name in todo})
-    drawing: dict[str, tuple[multiprocessing.Process, Path]] = {}
-    if todo and threading.active_count() == 1 and (os.cpu_count() or 1) > 1:
-        import weasyprint  # noqa: F401  loaded once, before the fork, and shared
-
+    drawer, parts = drawing.take(), {}
+    if todo and (drawer or drawing.may_fork()):
+        drawer = drawer or drawing.Drawer()
         cache.mkdir(parents=True, exist_ok=True)
-        fork = multiprocessing.get_context("fork")
-        for name, job in todo.items():
-            part = cached[name].with_name(f".{cached[name].name}.{os.getpid()}.part")
-            # daemon: a run stopped by a bad input ends without waiting for its sheets
-            drawing[name] = (fork.Process(target=_draw_into, args=(job, part), daemon=True), part)
-            drawing[name][0].start()
+        parts = {name: cached[name].with_name(f".{cached[name].name}.{os.getpid()}.part") for name in todo}
+        drawer.draw([(job, parts[name]) for name, job in todo.items()])
+    elif drawer:
+        drawer.close()  # nothing to draw
+        drawer = None
 
     def wait() -> dict[str, bytes]:
-        for name, job in todo.items():
-            if name in drawing:
-                child, part = drawing[name]
-                child.join()
-                if child.exitcode == _FAILED:  # drawn again here, where the error is raised as a one-process run raises it
-                    pdf = _write_pdf(job)
-                elif child.exitcode != 0:  # Pango without fonts, or killed
-                    part.unlink(missing_ok=True)
+        try:
+            for name, job in todo.items():
+                outcome = drawer.outcome() if drawer else None
+                if drawer and outcome is None:  # Pango without fonts, or killed
                     raise InputError([_font_problem("the PDF renderer stopped")])
-                else:
-                    pdf = part.read_bytes()
-                    part.unlink()
-            else:
-                pdf = _write_pdf(job)
-            _check_fonts(pdf, sheets[name][1])
-            cache.mkdir(parents=True, exist_ok=True)
-            tmp = cached[name].with_suffix(".tmp")
-            tmp.write_bytes(pdf)
-            tmp.replace(cached[name])
-            out[name] = pdf
+                if outcome == drawing.OK:
+                    pdf = parts[name].read_bytes()
+                else:  # drawn here, where an error is raised as a one-process run raises it
+                    pdf = drawing.write_pdf(job)
+                _check_fonts(pdf, sheets[name][1])
+                cache.mkdir(parents=True, exist_ok=True)
+                tmp = cached[name].with_suffix(".tmp")
+                tmp.write_bytes(pdf)
+                tmp.replace(cached[name])
+                out[name] = pdf
+        finally:
+            if drawer:
+                drawer.close()
+                for part in parts.values():
+                    part.unlink(missing_ok=True)
         return {name: out[name] for name in sheets}
 
     return wait
-
-
-_FAILED = 3  # a child's exit code when drawing raised
-
-
-def _draw_into(job: tuple[str, str], part: Path) -> None:
-    """In a child process: one sheet's PDF, written to `part`."""
-    try:
-        part.write_bytes(_write_pdf(job))
-    except BaseException:  # noqa: BLE001  no traceback from a child: the wait draws it again
-        os._exit(_FAILED)
 
 
 def _check_fonts(pdf: bytes, font: str) -> None:

@@ -5,7 +5,8 @@ extensions and the hooks (with the generator modules they use): about 0.3 s of C
 its build begins, three times per publish. Here they are imported once (by loading the
 configuration), and each child forked afterwards runs MkDocs' own command line, as
 `mkdocs build` would, with its output in a pipe: the same arguments, environment, messages
-and exit code. The children are forked from this thread before any other starts.
+and exit code. The children are forked from this thread before any other starts; each waits
+for `start()` before it builds, so that the publish decides how many build at once.
 """
 from __future__ import annotations
 
@@ -35,18 +36,36 @@ def prepare(config_file: Path) -> None:
 
 
 class Build:
-    """`mkdocs ARGS` in a forked child with `env` as its environment; `wait()` gives its output and exit code."""
+    """`mkdocs ARGS` in a forked child with `env` as its environment, from `start()` on; `wait()`
+    gives its output and exit code."""
 
     def __init__(self, args: list[str], cwd: Path, env: dict[str, str], keep: tuple[int, ...]):
         read, write = os.pipe()
+        gate, go = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns
             os.close(read)
-            _run(args, cwd, env, write, keep)
+            _run(args, cwd, env, write, keep, gate)
         os.close(write)
+        os.close(gate)
         self._read = read
+        self._go: int | None = go
+
+    def start(self) -> None:
+        """Let the child build (until then it waits, forked and idle)."""
+        os.write(self._go, b"1")
+        os.close(self._go)
+        self._go = None
+
+    def cancel(self) -> None:
+        """End the child if it was never started: it exits without building."""
+        if self._go is not None:
+            os.close(self._go)
+            self._go = None
+            os.close(self._read)
+            os.waitpid(self.pid, 0)
 
     def wait(self) -> tuple[str, int]:
         chunks = []
@@ -57,14 +76,16 @@ class Build:
         return b"".join(chunks).decode("utf-8", "replace"), os.waitstatus_to_exitcode(status)
 
 
-def _run(args: list[str], cwd: Path, env: dict[str, str], out: int, keep: tuple[int, ...]) -> None:
+def _run(args: list[str], cwd: Path, env: dict[str, str], out: int, keep: tuple[int, ...], gate: int) -> None:
     code = 1
     try:
         os.dup2(out, 1)
         os.dup2(out, 2)
-        # Only the output and the build lock stay open (not the other children's pipes: their
-        # reader would wait for this child too)
-        _close_all_but({1, 2, *keep})
+        # Only the output, the gate and the build lock stay open (not the other children's pipes:
+        # their reader would wait for this child too)
+        _close_all_but({1, 2, gate, *keep})
+        if os.read(gate, 1) != b"1":  # the publishing process ended without starting this build
+            os._exit(code)
         os.environ.clear()
         os.environ.update(env)
         os.chdir(cwd)

@@ -13,6 +13,7 @@ import difflib
 import os
 import posixpath
 import re
+from collections.abc import Collection
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -162,8 +163,9 @@ def html_problems(text: str, shown: str, extensions: tuple[str, ...] | None = No
     return sanitise.problems(text, 1, shown, extensions or site_config.markdown_extensions(project_root()))
 
 
-def link_problems(layout: Layout, files: dict[str, bytes], site_url: str) -> list[Problem]:
-    """Links written as URLs in docs/ Markdown that lead to no page or file of the built site."""
+def link_problems(layout: Layout, files: Collection[str], site_url: str) -> list[Problem]:
+    """Links written as URLs in docs/ Markdown that lead to no page or file of the built site
+    (`files`: the paths of the built docs tree)."""
     problems = []
     site_path = urlsplit(site_url).path or "/"
     for path, rel, shown in _markdown_files(layout):
@@ -208,7 +210,7 @@ def _lang_ending(path: str) -> str:
     return next((code for code in (".zh-hant.md", ".zh.md") if path.endswith(code)), ".md")
 
 
-def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_path: str,
+def _broken(url: str, here: str, files: Collection[str], site_url: str, site_path: str,
             source: str | None) -> tuple[str, str] | None:
     """(message, fix) for a link that leads nowhere. `here`: the page's folder in the site; `source`:
     the Markdown file's folder in docs/, for a Markdown link (None for an HTML one)."""
@@ -236,7 +238,7 @@ def _broken(url: str, here: str, files: dict[str, bytes], site_url: str, site_pa
     return (message, _FIX) if message else None
 
 
-def _broken_url(url: str, here: str, files: dict[str, bytes], site_url: str, site_path: str) -> str | None:
+def _broken_url(url: str, here: str, files: Collection[str], site_url: str, site_path: str) -> str | None:
     if url.startswith(site_url):
         target = url[len(site_url):]
     elif _SCHEME.match(url) or url.startswith("//"):
@@ -257,7 +259,7 @@ def _broken_url(url: str, here: str, files: dict[str, bytes], site_url: str, sit
     return None if _exists("" if normal == "." else normal, files) else f"link '{url}' leads to no page or file"
 
 
-def _exists(target: str, files: dict[str, bytes]) -> bool:
+def _exists(target: str, files: Collection[str]) -> bool:
     lang = "en"
     for code in ("zh-hant", "zh"):
         if target == code or target.startswith(code + "/"):
