@@ -35,12 +35,11 @@ from pathlib import Path
 
 from ..core.errors import show_path
 from ..core.lock import child_environment, held
-from ..core.paths import Layout
+from ..core.paths import Layout, files_in
 from ..core.site_config import site_names, site_url
 from ..pages.render import render
 from . import admin, forked
-from .languages import BUILT
-from .search import HANT
+from .languages import BUILT, split
 
 
 class PublishError(Exception):
@@ -170,7 +169,8 @@ def _build_languages(root: Path, parts: Path, codes: list[str]) -> tuple[dict[st
             problems[code] = indexer.stderr.strip() or f"the '{code}' search index failed ({indexer.returncode})"
 
     try:
-        built = _schedule(codes, build, index, _cores(), lambda code: code not in problems) - start
+        built = _schedule(codes, build, index, _cores(), lambda code: code not in problems,
+                          _workload(Layout(root).built_docs, codes)) - start
     finally:
         for child in builds.values():  # those not started, after a failure
             child.cancel()
@@ -192,12 +192,13 @@ def _build_languages(root: Path, parts: Path, codes: list[str]) -> tuple[dict[st
 _BUILD, _INDEX = 0, 1  # a waiting build goes first: each index waits for its build
 
 
-def _schedule(codes: list[str], build, index, cores: int, indexed) -> float:
+def _schedule(codes: list[str], build, index, cores: int, indexed, workload: dict[str, int]) -> float:
     """Run `build(code)` for every language, then `index(code)` for each that `indexed(code)` after
-    its build, at most `cores` at once; the time (perf_counter) the last build ended. An exception
-    of one is raised once none runs. Three builds sharing two cores ended together, and their
-    indexes then ran after them, the last one alone on one core: here each job has a core."""
-    waiting = [(_BUILD, _index_length(code), code) for code in codes]
+    its build, at most `cores` at once, the language with most work first; the time (perf_counter)
+    the last build ended. An exception of one is raised once none runs. Three builds sharing two
+    cores ended together, and their indexes then ran after them, the last one alone on one core:
+    here each job has a core, and the longest build and index start first."""
+    waiting = [(_BUILD, -workload[code], code) for code in codes]
     heapq.heapify(waiting)
     ended: queue.SimpleQueue = queue.SimpleQueue()
 
@@ -229,11 +230,16 @@ def _cores() -> int:
     return max(1, len(os.sched_getaffinity(0)))
 
 
-def _index_length(code: str) -> int:
-    """Languages whose index takes longest build first, so that no index is left to run alone at
-    the end: the Traditional one (its pages are first read in Simplified), then the other Chinese
-    ones (segmented), then the rest (at 1000 items: about 5.4, 4.2 and 3.6 s; bench/README.md)."""
-    return 0 if code == HANT else 1 if code.startswith("zh") else 2
+def _workload(docs: Path, codes: list[str]) -> dict[str, int]:
+    """Each language's Markdown in bytes: what its build and its index cost grows with (a Chinese
+    character, three bytes, costs both about three times what a Latin letter does). At 1000 items
+    the Traditional language led by a little (its pages read in Simplified first), the English one by
+    far when its items were twice as long (bench/README.md)."""
+    found = dict.fromkeys(codes, 0)
+    for path in files_in(docs, ".md"):
+        code = split(path.name, set(codes))[1] or codes[0]  # x.md: the default language's, first in mkdocs.yml
+        found[code] += path.stat().st_size
+    return found
 
 
 # How an OSError ends a Python traceback: "OSError: [Errno 28] No space left on device: 'path'"
