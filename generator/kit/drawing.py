@@ -63,14 +63,9 @@ class Drawer:
         return found
 
     def close(self) -> None:
-        """End the drawer: at once if it was sent nothing, or if its outcomes are no longer awaited
-        (the run stopped on an error)."""
-        if not self._sent:
-            try:
-                self._conn.send(None)
-            except OSError:
-                pass
-        elif self._pending:
+        """End the drawer: at once if it was sent nothing (it may still be importing WeasyPrint) or
+        if its outcomes are no longer awaited (the run stopped on an error)."""
+        if not self._sent or self._pending:
             self._process.terminate()
         self._conn.close()
         self._process.join()
@@ -80,7 +75,7 @@ def _serve(conn) -> None:
     import weasyprint  # noqa: F401  the point of starting early
 
     try:
-        for job, part in conn.recv() or ():
+        for job, part in conn.recv():
             try:
                 part.write_bytes(write_pdf(job))
                 outcome = OK
