@@ -82,16 +82,16 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
         raise InputError(links)
     problems: list[Problem] = []
     # The docs/ files' names, front matter and HTML, and the names policy: checked beside the reading
-    checked = beside.start(lambda: editor_pages.page_problems(layout) + names_policy.problems(layout))
-    posts, texts, sources = _read_seeds(layout, problems)
-    try:
-        cat = catalogue_reader.load(layout.data, layout.root, [c for p in posts for c in p.contacts])
-    except InputError as err:
-        raise InputError(problems + err.problems) from None
-    blank = blank_translations(layout)  # the CMS's empty languages: neither read nor published
-    editor, found = read_editor_news(layout, cat.known_ids(), blank)
-    problems.extend(found)
-    problems.extend(checked())
+    with beside.started(lambda: editor_pages.page_problems(layout) + names_policy.problems(layout)) as checked:
+        posts, texts, sources = _read_seeds(layout, problems)
+        try:
+            cat = catalogue_reader.load(layout.data, layout.root, [c for p in posts for c in p.contacts])
+        except InputError as err:
+            raise InputError(problems + err.problems) from None
+        blank = blank_translations(layout)  # the CMS's empty languages: neither read nor published
+        editor, found = read_editor_news(layout, cat.known_ids(), blank)
+        problems.extend(found)
+        problems.extend(checked())
     # Traditional news overrides: validated as every news file, then published as written
     hidden_hant = set() if drafts else {i.path for i in editor if i.meta.lang == traditional.LANG and i.meta.draft}
     editor = [i for i in editor if i.meta.lang != traditional.LANG]

@@ -6,30 +6,32 @@ while the other idled. A `Drawer` is forked instead, as early as a cold build st
 in build/cache: they must all be drawn), and imports WeasyPrint there, while the generator reads
 its inputs on the other core; the sheets are sent to it once their HTML is known and drawn one
 after another while the generator renders the pages. A process may fork only while it has one
-thread (a command-line build; the preview's server has threads, and a forked child could inherit
-a held lock): otherwise the sheets are drawn in the process itself.
+thread and more than one core (core/beside.py `may_fork`): otherwise the sheets are drawn in the
+process itself.
 """
 from __future__ import annotations
 
 import multiprocessing
-import os
-import threading
 from pathlib import Path
 
+from ..core.beside import child_ignores_interrupt, may_fork
+from ..core.errors import InputError, Problem
+
 _TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE = "kit/factsheet.html.j2"
 OK, FAILED = "drawn", "failed"  # what the drawer says of each sheet
 
 
 def write_pdf(text_and_key: tuple[str, str]) -> bytes:
-    import weasyprint  # only when a sheet is not in the cache
-
+    try:
+        import weasyprint  # only when a sheet is not in the cache
+    except OSError as err:  # Pango is not installed: WeasyPrint cannot load it
+        raise InputError([Problem("generator/templates/" + TEMPLATE, 1, f"the PDF renderer cannot start ({err})",
+                                  "install Debian's Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0; "
+                                  "make build does it as root)")]) from None
     text, key = text_and_key
     return weasyprint.HTML(string=text, base_url=str(_TEMPLATES)).write_pdf(
         pdf_variant="pdf/ua-1", pdf_identifier=key.encode("ascii"))
-
-
-def may_fork() -> bool:
-    return threading.active_count() == 1 and (os.cpu_count() or 1) > 1
 
 
 class Drawer:
@@ -72,11 +74,17 @@ class Drawer:
 
 
 def _serve(conn) -> None:
-    import weasyprint  # noqa: F401  the point of starting early
-
+    child_ignores_interrupt()
+    try:
+        import weasyprint  # noqa: F401  the point of starting early
+        loaded = True
+    except Exception:  # noqa: BLE001  Pango missing: every sheet FAILED, and the wait raises what a one-process run raises
+        loaded = False
     try:
         for job, part in conn.recv():
             try:
+                if not loaded:
+                    raise ImportError("weasyprint")
                 part.write_bytes(write_pdf(job))
                 outcome = OK
             except Exception:  # noqa: BLE001  no traceback from a child: the wait draws it again, and raises

@@ -31,11 +31,12 @@ from ..read.catalogue import Catalogue
 from ..read.schema import NewsMeta
 from ..read.sources import SourceIndex
 from ..text.textfmt import long_date
+from ..core.beside import may_fork
 from . import drawing
 from .common import lang_root, words
 
 _TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-TEMPLATE = "kit/factsheet.html.j2"
+TEMPLATE = drawing.TEMPLATE
 CACHED = "factsheet-"
 
 
@@ -114,7 +115,7 @@ def draw_pdfs(sheets: dict[str, tuple[str, str]], cache: Path) -> Callable[[], d
     if todo:
         _fonts_present({sheets[name][1] for name in todo})
     drawer, parts = drawing.take(), {}
-    if todo and (drawer or drawing.may_fork()):
+    if todo and (drawer or may_fork()):
         drawer = drawer or drawing.Drawer()
         cache.mkdir(parents=True, exist_ok=True)
         parts = {name: cached[name].with_name(f".{cached[name].name}.{os.getpid()}.part") for name in todo}

@@ -10,12 +10,11 @@ for which starting workers costs more than it saves.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from ..core import memo
+from ..core.beside import may_fork, usable_cores
 
 # Fewer pages are rendered here: forking and collecting cost about as much as a few hundred pages
 FORK_FROM = 600
@@ -27,8 +26,8 @@ def texts(pages: list, tooltips: Callable[[object], str]) -> dict[str, bytes]:
     """{page path: its text as UTF-8} of every page, in the pages' order."""
     global _jobs, processes
     processes = 1
-    workers = min(os.cpu_count() or 1, 4)
-    if workers > 1 and len(pages) >= FORK_FROM and threading.active_count() == 1 and not memo.active():
+    workers = min(usable_cores(), 4)
+    if workers > 1 and len(pages) >= FORK_FROM and may_fork():
         _jobs = [(page, tooltips(page)) for page in pages]
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -33,6 +33,7 @@ import threading
 import time
 from pathlib import Path
 
+from ..core.beside import usable_cores
 from ..core.errors import show_path
 from ..core.lock import child_environment, held
 from ..core.paths import Layout, files_in
@@ -169,7 +170,8 @@ def _build_languages(root: Path, parts: Path, codes: list[str]) -> tuple[dict[st
             problems[code] = indexer.stderr.strip() or f"the '{code}' search index failed ({indexer.returncode})"
 
     try:
-        built = _schedule(codes, build, index, _cores(), lambda code: code not in problems,
+        # once a build or an index failed, the publish fails: no more indexes (each builds on)
+        built = _schedule(codes, build, index, usable_cores(), lambda code: not problems,
                           _workload(Layout(root).built_docs, codes)) - start
     finally:
         for child in builds.values():  # those not started, after a failure
@@ -224,10 +226,6 @@ def _schedule(codes: list[str], build, index, cores: int, indexed, workload: dic
     if error is not None:
         raise error
     return built
-
-
-def _cores() -> int:
-    return max(1, len(os.sched_getaffinity(0)))
 
 
 def _workload(docs: Path, codes: list[str]) -> dict[str, int]:
