@@ -36,10 +36,22 @@ def may_fork() -> bool:
     return threading.active_count() == 1 and usable_cores() > 1 and not memo.active()
 
 
+@contextmanager
+def interrupt_held() -> Iterator[None]:
+    """Around a fork: a Ctrl-C waits until the parent has its child and the child has set what it
+    does with one (in between, the child would print a traceback of its own)."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def child_ignores_interrupt() -> None:
-    """In a forked child: Ctrl-C is the parent's to report (it ends its children); a child would
-    print a traceback of its own."""
+    """In a child forked under `interrupt_held`: Ctrl-C is the parent's to report (it ends its
+    children), and a child would print a traceback of its own."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 @contextmanager
@@ -52,7 +64,8 @@ def started(step: Callable[[], T]) -> Iterator[Callable[[], T]]:
     fork = multiprocessing.get_context("fork")
     ours, theirs = fork.Pipe(duplex=False)
     child = fork.Process(target=_run, args=(step, theirs), daemon=True)
-    child.start()
+    with interrupt_held():
+        child.start()
     theirs.close()
     asked = False
 

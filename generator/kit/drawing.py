@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
-from ..core.beside import child_ignores_interrupt, may_fork
+from ..core.beside import child_ignores_interrupt, interrupt_held, may_fork
 from ..core.errors import InputError, Problem
 
 _TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -42,7 +42,8 @@ class Drawer:
         self._conn, theirs = fork.Pipe()
         # daemon: a run stopped by a bad input ends without waiting for it
         self._process = fork.Process(target=_serve, args=(theirs,), daemon=True)
-        self._process.start()
+        with interrupt_held():
+            self._process.start()
         theirs.close()
         self._sent = False
         self._pending = 0  # outcomes not yet read

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from ..core import memo
-from ..core.beside import may_fork, usable_cores
+from ..core.beside import child_ignores_interrupt, interrupt_held, may_fork, usable_cores
 
 # Fewer pages are rendered here: forking and collecting cost about as much as a few hundred pages
 FORK_FROM = 600
@@ -30,8 +30,12 @@ def texts(pages: list, tooltips: Callable[[object], str]) -> dict[str, bytes]:
     if workers > 1 and len(pages) >= FORK_FROM and may_fork():
         _jobs = [(page, tooltips(page)) for page in pages]
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                shares = list(pool.map(_render, [range(n, len(pages), workers) for n in range(workers)]))
+            # The workers leave Ctrl-C to this process (which then waits for their shares)
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=child_ignores_interrupt) as pool:
+                with interrupt_held():  # the workers are forked on the first submit
+                    jobs = [pool.submit(_render, range(n, len(pages), workers)) for n in range(workers)]
+                shares = [job.result() for job in jobs]
             rendered = [b""] * len(pages)
             for n, share in enumerate(shares):
                 rendered[n::workers] = share

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
+
+from ..core.beside import interrupt_held
 
 
 def prepare(config_file: Path) -> None:
@@ -44,10 +47,11 @@ class Build:
         gate, go = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: never returns
-            os.close(read)
-            _run(args, cwd, env, write, keep, gate)
+        with interrupt_held():  # a Ctrl-C waits until the child's output goes to the pipe
+            self.pid = os.fork()
+            if self.pid == 0:  # the child: never returns
+                os.close(read)
+                _run(args, cwd, env, write, keep, gate)
         os.close(write)
         os.close(gate)
         self._read = read
@@ -81,6 +85,7 @@ def _run(args: list[str], cwd: Path, env: dict[str, str], out: int, keep: tuple[
     try:
         os.dup2(out, 1)
         os.dup2(out, 2)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held by the parent around the fork
         # Only the output, the gate and the build lock stay open (not the other children's pipes:
         # their reader would wait for this child too)
         _close_all_but({1, 2, gate, *keep})

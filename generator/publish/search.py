@@ -56,6 +56,7 @@ EXCLUDE_SELECTORS = ", ".join(f".{name}" for name in sorted(EXCLUDED_CLASSES))
 HANT = "zh-hant"  # the Traditional site's folder
 BUNDLE = "pagefind"  # each language's bundle, in the language's folder
 MAP = "t2s.json"  # in a Chinese bundle: Traditional character -> Simplified, and the indexed words
+BEST = "best.json"  # in every bundle: each synonym's page, shown above the results as the best match
 SEPARATOR = "⁂"  # synonyms are indexed between two: never shown in an excerpt
 # A synonym names the page it should find: it counts as a heading does (h1 is 7, text 1)
 SYNONYM_WEIGHT = 5
@@ -90,7 +91,7 @@ def index(site: Path, folder: str, root: Path | None = None, keep: tuple[int, ..
         for copy in places:
             shutil.rmtree(copy, ignore_errors=True)  # a killed run's copy
             try:
-                _index_copy(site, folder, copy, synonyms)
+                titles = _index_copy(site, folder, copy, synonyms)
                 break
             except OSError as err:  # memory full: the next place
                 shutil.rmtree(copy, ignore_errors=True)
@@ -111,6 +112,8 @@ def index(site: Path, folder: str, root: Path | None = None, keep: tuple[int, ..
     if indexed != [lang]:
         raise SearchError(f"Pagefind built {len(indexed)} index(es) ({', '.join(indexed)}) for the '{lang}' pages: "
                           "check that pages carry data-pagefind-body and <html lang>")
+    (bundle / BEST).write_text(json.dumps(best_matches(synonyms, titles, lang), ensure_ascii=False,
+                                          separators=(",", ":"), sort_keys=True), encoding="utf-8")
     if lang.startswith("zh"):
         words, chars = _indexed(bundle)
         (bundle / MAP).write_text(json.dumps({"t2s": query_map(chars), "words": sorted(words)}, ensure_ascii=False,
@@ -202,13 +205,14 @@ def _copy_places(site: Path) -> list[Path]:
     return [SCRATCH / f"portal-search-index-{key}", beside]
 
 
-def _index_copy(site: Path, folder: str, copy: Path, synonyms: dict[str, str]) -> None:
+def _index_copy(site: Path, folder: str, copy: Path, synonyms: dict[str, list[str]]) -> dict[str, str]:
     """Write the HTML Pagefind reads (the language's pages under site/folder, at their places)
-    into `copy`.
+    into `copy`; the titles (first heading) of the pages `synonyms` names.
 
     A page's copy keeps only what Pagefind reads (`_indexed_part`: without the header,
     navigation and footer, half to two thirds of a page; the index is the same)."""
     lang = language_of(folder)
+    titles: dict[str, str] = {}
     start = site / folder
     for page in start.rglob("*.html"):
         rest = page.relative_to(start)
@@ -217,16 +221,40 @@ def _index_copy(site: Path, folder: str, copy: Path, synonyms: dict[str, str]) -
         target = copy / folder / rest
         target.parent.mkdir(parents=True, exist_ok=True)
         path = rest.parent.as_posix()
-        extra = synonyms.get("" if path == "." else path + "/") if rest.name == "index.html" else None
+        named = "" if path == "." else path + "/"
+        extra = synonyms.get(named) if rest.name == "index.html" else None
         text = _indexed_part(page.read_text(encoding="utf-8"))
         if text is None:  # no data-pagefind-body: not indexed
             continue
         if extra:
+            titles[named] = _title(text)
             text = _BODY.sub(lambda m: f'{m.group(0)}<p hidden data-pagefind-weight="{SYNONYM_WEIGHT}">'
-                                         f'{SEPARATOR} {html.escape(extra)} {SEPARATOR}</p>', text, count=1)
+                                         f'{SEPARATOR} {html.escape(" ".join(extra))} {SEPARATOR}</p>', text, count=1)
         if lang == HANT:
             text = _simplified_copy(text)
         target.write_text(text, encoding="utf-8")
+    return titles
+
+
+def best_matches(synonyms: dict[str, list[str]], titles: dict[str, str], lang: str) -> dict:
+    """best.json: each term (as a query is compared with it, in the characters the index reads) ->
+    its page, and each page's title, for the search dialog to show above the results."""
+    from ..read.synonyms import best_key
+
+    terms = {}
+    for page, extra in synonyms.items():
+        for term in [*extra, titles.get(page, "")]:  # its own title too (Zhaoqing New District)
+            if term:
+                terms.setdefault(best_key(to_simplified(term) if lang == HANT else term), page)
+    return {"terms": terms, "titles": {page: titles.get(page, "") for page in synonyms}}
+
+
+def _title(text: str) -> str:
+    """A page's first heading, as Pagefind takes its title."""
+    found = _Text()
+    found.feed(text)
+    found.close()
+    return " ".join(found.title.split())
 
 
 def _indexed_part(text: str) -> str | None:
@@ -307,8 +335,8 @@ class _Text(HTMLParser):
             self.han.extend(_HAN.findall(data))
 
 
-def _synonyms(root: Path | None, site: Path, lang: str) -> dict[str, str]:
-    """{page path: the extra text to index} of one language, as the generator left them
+def _synonyms(root: Path | None, site: Path, lang: str) -> dict[str, list[str]]:
+    """{page path: the extra terms to index} of one language, as the generator left them
     (build/plugin-data: data/search_synonyms.yml, the Traditional terms converted); `site`:
     the language's folder of the site, which must hold every page named."""
     if root is None:
@@ -321,12 +349,12 @@ def _synonyms(root: Path | None, site: Path, lang: str) -> dict[str, str]:
     except FileNotFoundError:
         raise SearchError(f"{Layout(root).show(path)} is missing: generate the pages first "
                           "(python -m generator build)") from None
-    found: dict[str, str] = {}
-    for page, text, where in entries:
+    found: dict[str, list[str]] = {}
+    for page, terms, where in entries:
         if not (site / page / "index.html").is_file():
             raise SearchError(f"{where}: no page {page}. Fix: name a page of the site")
-        if text:
-            found[page] = text
+        if terms:
+            found[page] = terms
     return found
 
 if __name__ == "__main__":

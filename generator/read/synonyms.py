@@ -71,9 +71,28 @@ def load(path: Path, shown: str, pages: set[str] | None = None) -> list[Synonym]
             problems.append(Problem(shown, line, f"no terms for {page}", "add zh: [...] or en: [...], or remove the entry"))
             continue
         entries.append(Synonym(page, terms["zh"], terms["en"], line))
+    problems.extend(_shared_terms(entries, shown))
     if problems:
         raise InputError(problems)
     return entries
+
+
+def _shared_terms(entries: list[Synonym], shown: str) -> list[Problem]:
+    """A term leads to one page: the search shows it as the best match for that term."""
+    first: dict[str, Synonym] = {}
+    problems = []
+    for entry in entries:
+        for term in dict.fromkeys(best_key(t) for t in (*entry.zh, *entry.en)):
+            other = first.setdefault(term, entry)
+            if other.page != entry.page:
+                problems.append(Problem(shown, entry.line, f"'{term}' also leads to {other.page or 'the home page'} "
+                                        f"(line {other.line})", "keep the term for the one page it should lead to"))
+    return problems
+
+
+def best_key(term: str) -> str:
+    """A term as a query is compared with it: lower case, single spaces (portal-search-ui.js does the same)."""
+    return " ".join(term.lower().split())
 
 
 def site_pages(catalogue) -> set[str]:
@@ -84,15 +103,14 @@ def site_pages(catalogue) -> set[str]:
     return pages
 
 
-def per_language(entries: list[Synonym], convert, traditional: str) -> dict[str, list[tuple[str, str, str]]]:
+def per_language(entries: list[Synonym], convert, traditional: str) -> dict[str, list[tuple[str, list[str], str]]]:
     """{language: [(page, the terms to index with it, "data/search_synonyms.yml:LINE")]}: English
     terms for the English index; the Chinese ones and then the English for the Chinese indexes,
     written with `convert` for the `traditional` one."""
-    out: dict[str, list[tuple[str, str, str]]] = {"en": [], "zh": [], traditional: []}
+    out: dict[str, list[tuple[str, list[str], str]]] = {"en": [], "zh": [], traditional: []}
     for entry in entries:
-        zh, en = " ".join(entry.zh), " ".join(entry.en)
         where = f"data/{FILE}:{entry.line}"
-        out["en"].append((entry.page, en, where))
-        out["zh"].append((entry.page, " ".join(filter(None, [zh, en])), where))
-        out[traditional].append((entry.page, " ".join(filter(None, [convert(zh) if zh else "", en])), where))
+        out["en"].append((entry.page, list(entry.en), where))
+        out["zh"].append((entry.page, [*entry.zh, *entry.en], where))
+        out[traditional].append((entry.page, [*(convert(term) for term in entry.zh), *entry.en], where))
     return out

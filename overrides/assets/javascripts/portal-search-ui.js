@@ -8,8 +8,11 @@
 // turned into Simplified first (t2s.json, in each Chinese bundle), and a Traditional result shows
 // its own characters again (its `hant` metadata: the Han characters of its text, in order);
 // a long Chinese run is cut into the index's words (t2s.json lists them), as the index was.
-// Synonyms are indexed after a "⁂" and cut from excerpts. A query with no result here shows
-// how many the other two languages have (each language's own bundle), with links to search there.
+// Synonyms are indexed after a "⁂" and cut from excerpts; a query that is one of them (or the
+// title of a page they name) shows that page above the results (best.json, in each bundle:
+// data/search_synonyms.yml says where a term leads, whatever Pagefind ranks first). A query with
+// no result here shows how many the other two languages have (each language's own bundle), with
+// links to search there.
 (function () {
   "use strict";
   var button = document.querySelector("[data-portal-search]");
@@ -22,11 +25,14 @@
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
   var WORDS = {
     "en": { none: "No results in English. In the other languages:", count: function (n) { return n + (n === 1 ? " result" : " results"); }, name: "English",
-            nowhere: "No results in any language: the published sources may not cover this. Ask the investment promotion offices:", contact: "Contact" },
+            nowhere: "No results in any language: the published sources may not cover this. Ask the investment promotion offices:", contact: "Contact",
+            best: "Best match: " },
     "zh": { none: "简体中文版没有结果。其他语言版本：", count: function (n) { return n + " 个结果"; }, name: "简体中文",
-            nowhere: "所有语言版本都没有结果，公开来源可能未涉及。请咨询投资促进机构：", contact: "联系我们" },
+            nowhere: "所有语言版本都没有结果，公开来源可能未涉及。请咨询投资促进机构：", contact: "联系我们",
+            best: "最相关页面：" },
     "zh-hant": { none: "繁體中文版沒有結果。其他語言版本：", count: function (n) { return n + " 個結果"; }, name: "繁體中文",
-                 nowhere: "所有語言版本都沒有結果，公開來源可能未有涵蓋。請向投資促進機構查詢：", contact: "聯絡我們" }
+                 nowhere: "所有語言版本都沒有結果，公開來源可能未有涵蓋。請向投資促進機構查詢：", contact: "聯絡我們",
+                 best: "最相關頁面：" }
   };
   var words = WORDS[language] || WORDS.en;
   var loading = null;
@@ -48,6 +54,7 @@
     return maps[code];
   }
   var own = NO_MAP;  // this language's map, once loaded
+  var best = { terms: {}, titles: {} };  // this language's best.json, once loaded
 
   function simplified(term, map) {
     return term.replace(HAN, function (c) { return map.t2s[c] || c; });
@@ -97,6 +104,29 @@
     var index = (plain.slice(0, at).match(HAN) || []).length;
     result.excerpt = result.excerpt.replace(HAN, function (c) { return hant.charAt(index++) || c; });
     return result;
+  }
+
+  // The page data/search_synonyms.yml sends a query to, above the results, in the form (before
+  // the results' drawer): compared as generator/read/synonyms.py best_key writes the terms
+  var shortcut = document.createElement("p");
+  shortcut.className = "portal-search__best";
+  shortcut.hidden = true;
+
+  function bestMatch(term) {
+    var key = term.toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+    if (language.indexOf("zh") === 0) key = simplified(key, own);
+    var page = Object.prototype.hasOwnProperty.call(best.terms, key) ? best.terms[key] : null;
+    shortcut.hidden = !page;
+    if (!page) return;
+    shortcut.textContent = words.best;
+    var link = document.createElement("a");
+    link.href = new URL("../" + page, bundle).pathname;
+    link.textContent = best.titles[page] || page;
+    shortcut.appendChild(link);
+    var form = dialog.querySelector(".pagefind-ui__form");
+    var drawer = form && form.querySelector(".pagefind-ui__drawer");
+    if (drawer) drawer.before(shortcut);
+    else if (form) form.appendChild(shortcut);
   }
 
   function processResult(result) {
@@ -193,7 +223,9 @@
     css.href = bundle.href + "pagefind-ui.css";
     document.head.appendChild(css);
     var map = mapOf(language, bundle).then(function (m) { own = m; });
-    loading = Promise.all([map, new Promise(function (resolve, reject) {
+    var shortcuts = fetch(bundle.href + "best.json").then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (b) { best = { terms: b.terms || {}, titles: b.titles || {} }; }, function () { /* none: no shortcut */ });
+    loading = Promise.all([map, shortcuts, new Promise(function (resolve, reject) {
       var script = document.createElement("script");
       script.src = bundle.href + "pagefind-ui.js";
       script.onload = resolve;
@@ -213,6 +245,7 @@
         ranking: { pageLength: 0.25 },
         processTerm: function (term) {
           elsewhere(term);
+          bestMatch(term);
           return language.indexOf("zh") === 0 ? chinese(term, own) : term;
         },
         processResult: processResult,
