@@ -199,7 +199,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     hant_pages = traditional.pages(zh_pages, overrides, convert)
     kit.attach(hant_pages)  # their own fact sheet
     pages.extend(hant_pages)
-    problems.extend(_clash_problems(editor_files, pages, from_editors))
+    page_clashes = _clash_problems(editor_files, pages, from_editors)
+    problems.extend(page_clashes)
     for path in hidden_paths:  # drafts stay out of the published site
         del files[path]
     tooltips = glossary.abbreviations(terms)
@@ -221,8 +222,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     written = set(generated) | kit.sheets
     clashes = _clash_problems(editor_files, written)
     problems.extend(clashes)
-    clashes += _clash_problems(editor_files, pages, from_editors)
-    problems.extend(editor_pages.file_problems(layout, editor_files, {p.file[len("docs/"):] for p in clashes}))
+    problems.extend(editor_pages.file_problems(layout, editor_files,
+                                               {p.file[len("docs/"):] for p in clashes + page_clashes}))
     problems.extend(editor_pages.link_problems(layout, written | set(files) | {p.path for p in pages}, url))
     plugin_data = {  # the tooltips as snippets, for editors' hand-written Traditional pages
         site_config.SNIPPETS[0]: tooltips.encode("utf-8"),

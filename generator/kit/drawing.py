@@ -17,7 +17,7 @@ from pathlib import Path
 from ..core.beside import child_ignores_interrupt, interrupt_held, may_fork
 from ..core.errors import InputError, Problem
 
-_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE = "kit/factsheet.html.j2"
 OK, FAILED = "drawn", "failed"  # what the drawer says of each sheet
 
@@ -30,7 +30,7 @@ def write_pdf(text_and_key: tuple[str, str]) -> bytes:
                                   "install Debian's Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0; "
                                   "make build does it as root)")]) from None
     text, key = text_and_key
-    return weasyprint.HTML(string=text, base_url=str(_TEMPLATES)).write_pdf(
+    return weasyprint.HTML(string=text, base_url=str(TEMPLATES)).write_pdf(
         pdf_variant="pdf/ua-1", pdf_identifier=key.encode("ascii"))
 
 
@@ -78,14 +78,11 @@ def _serve(conn) -> None:
     child_ignores_interrupt()
     try:
         import weasyprint  # noqa: F401  the point of starting early
-        loaded = True
-    except Exception:  # noqa: BLE001  Pango missing: every sheet FAILED, and the wait raises what a one-process run raises
-        loaded = False
+    except Exception:  # noqa: BLE001  Pango missing: write_pdf meets it again, and each sheet is FAILED
+        pass
     try:
         for job, part in conn.recv():
             try:
-                if not loaded:
-                    raise ImportError("weasyprint")
                 part.write_bytes(write_pdf(job))
                 outcome = OK
             except Exception:  # noqa: BLE001  no traceback from a child: the wait draws it again, and raises

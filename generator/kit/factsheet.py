@@ -30,20 +30,19 @@ from ..pages.render import strings
 from ..read.catalogue import Catalogue
 from ..read.schema import NewsMeta
 from ..read.sources import SourceIndex
-from ..text.textfmt import long_date
 from ..core.beside import may_fork
+from ..text.textfmt import long_date
 from . import drawing
 from .common import lang_root, words
+from .drawing import TEMPLATE, TEMPLATES
 
-_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-TEMPLATE = drawing.TEMPLATE
 CACHED = "factsheet-"
 
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     # HTML, unlike the Markdown templates: every value is escaped
-    return Environment(loader=FileSystemLoader(_TEMPLATES), undefined=StrictUndefined, autoescape=select_autoescape(["j2"]),
+    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=select_autoescape(["j2"]),
                        trim_blocks=True, lstrip_blocks=True)
 
 

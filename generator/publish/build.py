@@ -7,10 +7,9 @@ system even when build/ is elsewhere); the default language's folder becomes the
 the others' language folders (zh/, zh-hant/) move into it. Their pages are byte for byte
 what the one-process build makes (hooks/language_build.py). As soon as a language is built,
 its search index is made (search.py, in a process of its own: a Pagefind bundle in the
-language's folder) while the other languages still build. No more of these run at once than
-there are cores, the builds first: three builds sharing two cores ended together, and the
-three indexes then ran after them, the last one alone on one core. The sitemap is then written for
-every language, and only then is the result swapped with
+language's folder) while the other languages still build, no more at once than there are
+cores (`_schedule`). The sitemap is then written for every language, and only then is the
+result swapped with
 site/ in one atomic step (renameat2 RENAME_EXCHANGE): a failure or a kill anywhere leaves
 either the old site or the new one, complete. The staging folder (failed parts, or the old
 site after the swap) is removed at the end, and by the next publish if this one was killed.
@@ -231,8 +230,8 @@ def _schedule(codes: list[str], build, index, cores: int, indexed, workload: dic
 def _workload(docs: Path, codes: list[str]) -> dict[str, int]:
     """Each language's Markdown in bytes: what its build and its index cost grows with (a Chinese
     character, three bytes, costs both about three times what a Latin letter does). At 1000 items
-    the Traditional language led by a little (its pages read in Simplified first), the English one by
-    far when its items were twice as long (bench/README.md)."""
+    the three were within 3 % of each other, or the English twice the others when its items were
+    twice as long (bench/README.md)."""
     found = dict.fromkeys(codes, 0)
     for path in files_in(docs, ".md"):
         code = split(path.name, set(codes))[1] or codes[0]  # x.md: the default language's, first in mkdocs.yml
