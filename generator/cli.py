@@ -101,8 +101,4 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:  # build/ read-only, a full disk: one line, no traceback
         print(f"generator: {os_problem(err, root)}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:  # Ctrl-C: its children end with it (core/lock.py end_with_build)
-        print("generator: stopped (Ctrl-C); site/ is whole, the old site or the new one. "
-              "Run the command again to finish", file=sys.stderr)
-        return 130
     return 0

@@ -50,7 +50,7 @@ def test_a_build_without_pango_says_what_to_install(tmp_path):
     assert not (root / "build" / "docs").exists()  # nothing half-written
 
 
-@pytest.mark.parametrize("after", [0.4, 1.2, 2.4])
+@pytest.mark.parametrize("after", [0.15, 0.4, 1.2, 2.4])
 def test_ctrl_c_stops_the_build_with_one_line_and_no_process_left(tmp_path, after):
     """Ctrl-C reaches the build's whole process group (its drawer, its checks, MkDocs, Pagefind):
     one line, exit code 130, no child left behind, the site whole."""
