@@ -96,12 +96,16 @@ VALIDATION = {
     "page-not-utf8": (write("docs/about.md", "# About\n\nCaf\xe9 in Zhaoqing\n".encode("latin-1")),
                       ["docs/about.md:3: file is not UTF-8"]),
     "page-name-with-space": (write("docs/About Us.md", "# About\n"), ["docs/About Us.md:1: 'About Us' in the path"]),
+    "page-title-a-list": (write("docs/about.md", "---\ntitle: [About, Us]\n---\n\n# About\n"),
+                          ["docs/about.md:2: 'title' is a list. Fix: give 'title' a text"]),
     # Accepted although wrong
     "duplicate-front-matter-key": (write("docs/news/plant.md", item("title: First", "date: 2024-06-01", "title: Second")),
                                    ["docs/news/plant.md:4: front matter is not valid YAML (key 'title' appears twice). "
                                     "Fix: keep one of the two 'title' lines (the first is line 2)"]),
     "headline-no-in-quotes": (edit("data/figures.yml", "  headline: true", '  headline: "no"'),
-                              [f"data/figures.yml:{line_of('data/figures.yml', '  headline: true')}: 'headline' has the wrong type (str)"]),
+                              [f"data/figures.yml:{line_of('data/figures.yml', '  headline: true')}: 'headline' is the text 'no'. Fix: give 'headline' true or false"]),
+    "city-yes": (edit("data/offices.yml", "  city: true", "  city: yes"),  # YAML 1.1's yes, as the CMS reads it: a word
+                 [f"data/offices.yml:{line_of('data/offices.yml', '  city: true')}: 'city' is the text 'yes'. Fix: give 'city' true or false"]),
     "draft-yes": (write("docs/news/plant.md", item(*GOOD, "draft: yes")),
                   ["docs/news/plant.md:4: 'draft' is not true or false: 'yes'"]),
     "news-name-with-capitals": (write("docs/news/New_Plant.md", item(*GOOD)),
@@ -163,7 +167,7 @@ VALIDATION = {
     "park-name-as-text": (edit("data/parks.yml", "  name: {en: Zhaoqing High-tech Zone, zh: 肇庆高新区}",
                                "  name: Zhaoqing High-tech Zone"),
                           [f"data/parks.yml:{line_of('data/parks.yml', '  name: {en: Zhaoqing High-tech Zone, zh: 肇庆高新区}')}: "
-                           "'name' has the wrong type (str). Fix: give 'name' a mapping: {en: …, zh: …}"]),
+                           "'name' is the text 'Zhaoqing High-tech Zone'. Fix: give 'name' a mapping: {en: …, zh: …}"]),
     # An id that points nowhere, at the line that writes it (it was line 1)
     "event-park-typo": (edit("data/events.yml", "  park: shuanglong-industrial-park", "  park: shuanglong"),
                         [f"data/events.yml:{line_of('data/events.yml', '  park: shuanglong-industrial-park')}: "
@@ -214,7 +218,7 @@ VALIDATION = {
                                         "    en: 42"),
                                    ["data/sectors.yml:6: 'aliases' en must be a list of texts (found 42)"]),
     "aliases-a-list": (edit("data/parks.yml", "  aliases:\n    en: [large-scale industrial cluster, Large Industrial Cluster, agglomeration area, Large Industry Cluster]\n    zh: [大型产业集聚区]",
-                            "  aliases: [a, b]"), ["data/parks.yml:9: 'aliases' has the wrong type (list)"]),
+                            "  aliases: [a, b]"), ["data/parks.yml:9: 'aliases' is a list. Fix: give 'aliases' a mapping: {en: …, zh: …}"]),
     "catalogue-not-utf8": (write("data/parks.yml", "- id: caf\xe9\n".encode("latin-1")), ["data/parks.yml:1: file is not UTF-8"]),
     # Messages in the right place
     "tab-in-front-matter": (write("docs/news/plant.md", "---\ntitle: A new plant\n\tdate: 2024-06-01\n---\n\nText.\n"),

@@ -5,10 +5,10 @@ and prints as a single line, so editors never see a traceback.
 """
 from __future__ import annotations
 
+import datetime as dt
 import errno
 from dataclasses import dataclass
 from pathlib import Path
-
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,20 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def described(value) -> str:
+    """A value in a message, as the editor wrote it and in words, never a Python type name:
+    `the text 'yes'`, `the number 4`, `a list`."""
+    if isinstance(value, bool):
+        return f"the value {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the text {value if len(value) <= 40 else value[:39] + '…'!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "empty"
 
 
 def show_path(path: Path, root: Path) -> str:

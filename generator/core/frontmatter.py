@@ -65,14 +65,22 @@ class _DuplicateKey(yaml.YAMLError):
         self.problem = f"key '{key}' appears twice"
 
 
-_PLAIN = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
-for _cls in (_Loader, _ExactLoader):
-    _cls.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _PLAIN]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    _cls.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                               list("tTfF"))
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+def only_true_false(*loaders: type, plain: tuple[str, ...] = ()) -> None:
+    """Only true and false are booleans in what `loaders` read, as in YAML 1.2 and the CMS's reader
+    (js-yaml's CORE_SCHEMA): `yes` is the word yes. The implicit tags in `plain` stay text too."""
+    for cls in loaders:
+        cls.yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL, *plain)]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+        cls.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+only_true_false(_Loader, _ExactLoader,
+                plain=("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
 
 
 class _Dumper(_BaseDumper):

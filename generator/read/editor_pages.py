@@ -18,12 +18,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..core import frontmatter, memo, sanitise, site_config
-from ..core.errors import InputError, Problem
+from ..core.errors import InputError, Problem, described
 from ..core.paths import CMS_ENGLISH, Layout, editor_name, files_in, lang_path, project_root
 from ..core.slugs import SLUG_HINT, is_slug
 
 # Material's page keys an editor may set on a page that is not a news item
 PAGE_KEYS = {"title": str, "description": str, "hide": list, "icon": str, "status": str, "tags": list, "search": dict}
+_PAGE_KINDS = {str: "a text", list: "a list: [a, b]", dict: "a mapping: {key: value}"}  # in the fix editors read
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # Links: [text](url), ![alt](url), [ref]: url, and href/src in HTML
@@ -136,8 +137,8 @@ def _page_meta_problems(doc: frontmatter.Document, shown: str) -> list[Problem]:
                                     f"did you mean '{close[0]}'?" if close else
                                     f"remove it; pages may set {', '.join(PAGE_KEYS)}"))
         elif value is not None and not isinstance(value, PAGE_KEYS[key]):
-            problems.append(Problem(shown, line, f"'{key}' has the wrong type ({type(value).__name__})",
-                                    f"give '{key}' a {PAGE_KEYS[key].__name__} value"))
+            problems.append(Problem(shown, line, f"'{key}' is {described(value)}",
+                                    f"give '{key}' {_PAGE_KINDS[PAGE_KEYS[key]]}"))
     return problems
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..core import frontmatter
-from ..core.errors import InputError, Problem
+from ..core.errors import InputError, Problem, described
 from ..core.slugs import SLUG_HINT, is_slug
 from .investor_facts import InvestorFactReader
 from .records import TOPICS, InvestorFact, OfficeLink, Source, Statement, Text, Words
@@ -81,7 +81,7 @@ class Item:
         if isinstance(value, dt.date) and str in accepts:
             return value.isoformat()  # `date: 2024-05-29` unquoted: YAML reads a date; the text asked for
         if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-            self.problem(key, f"'{key}' has the wrong type ({type(value).__name__})",
+            self.problem(key, f"'{key}' is {described(value)}",
                          f"give '{key}' {' or '.join(_KINDS.get(k, k.__name__) for k in accepts)}")
             return default
         return value
@@ -228,14 +228,23 @@ class Item:
         return [s for s in found if s]
 
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser where PyYAML has it: several times faster, the same nodes and lines."""
+
+
+class _ExactLoader(yaml.SafeLoader):
+    """PyYAML's own parser: it says what is wrong more precisely."""
+
+
+# `city: yes` is the word yes, refused where true or false is asked, not silently true
+frontmatter.only_true_false(_FastLoader, _ExactLoader)
 
 
 def _compose(text: str) -> yaml.Node | None:
-    try:  # libyaml's parser where PyYAML has it: several times faster, the same nodes and lines
-        return yaml.compose(text, Loader=_FAST_LOADER)
-    except yaml.YAMLError:  # PyYAML's own parser says what is wrong more precisely
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+    try:
+        return yaml.compose(text, Loader=_FastLoader)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=_ExactLoader)
 
 
 def _html_in(value) -> str | None:
