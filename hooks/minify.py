@@ -14,7 +14,8 @@ import rcssmin
 import rjsmin
 
 STYLESHEET = "assets/stylesheets/portal.css"
-SCRIPTS = ("assets/javascripts/portal-search-ui.js",)  # loaded when search opens
+SCRIPTS = ("assets/javascripts/portal-search-ui.js",  # loaded when search opens
+           "assets/javascripts/portal-highlight.js")  # and on a page opened from its results
 
 
 def on_env(env, config, files):

@@ -23,6 +23,9 @@
   var root = new URL(dialog.dataset.portalRoot, document.baseURI);
   var language = (document.documentElement.lang || "en").toLowerCase();
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+  // A result's link carries the query's words in this parameter; the page it opens marks them
+  // (portal-search.js)
+  var HIGHLIGHT = "highlight";
   var WORDS = {
     "en": { none: "No results in English. In the other languages:", count: function (n) { return n + (n === 1 ? " result" : " results"); }, name: "English",
             nowhere: "No results in any language: the published sources may not cover this. Ask the investment promotion offices:", contact: "Contact",
@@ -103,7 +106,26 @@
     if (at < 0) return result;
     var index = (plain.slice(0, at).match(HAN) || []).length;
     result.excerpt = result.excerpt.replace(HAN, function (c) { return hant.charAt(index++) || c; });
+    result.url = traditionalTerms(result.url, plain, hant);
     return result;
+  }
+
+  // The words a result's link asks its page to highlight (HIGHLIGHT), as that Traditional page
+  // writes them: each is found in the indexed (Simplified) text and read from `hant` there
+  function traditionalTerms(url, plain, hant) {
+    var link = new URL(url, location.href);
+    var terms = link.searchParams.getAll(HIGHLIGHT);
+    if (!terms.length) return url;
+    link.searchParams.delete(HIGHLIGHT);
+    terms.forEach(function (term) {
+      var at = plain.indexOf(term);
+      if (at >= 0) {
+        var index = (plain.slice(0, at).match(HAN) || []).length;
+        term = term.replace(HAN, function (c) { return hant.charAt(index++) || c; });
+      }
+      link.searchParams.append(HIGHLIGHT, term);
+    });
+    return link.pathname + link.search + link.hash;
   }
 
   // The page data/search_synonyms.yml sends a query to, above the results, in the form (before
@@ -129,8 +151,21 @@
     else if (form) form.appendChild(shortcut);
   }
 
+  // A Chinese query cut into the index's words (超长期特别国债 -> 超 长期 特别 国债) is marked as one
+  // phrase on a page that holds it whole: alone, 超 would be marked in every 超过 of the page
+  var phrase = "";
+
+  function wholePhrase(result) {
+    var link = new URL(result.url, location.href);
+    if (link.searchParams.getAll(HIGHLIGHT).length < 2 || !phrase) return result;
+    if (result.content.replace(/\u200b/g, "").indexOf(phrase) < 0) return result;
+    link.searchParams.delete(HIGHLIGHT);
+    link.searchParams.append(HIGHLIGHT, phrase);
+    return Object.assign({}, result, { url: link.pathname + link.search + link.hash });
+  }
+
   function processResult(result) {
-    result = traditional(result);
+    result = traditional(wholePhrase(result));
     result.excerpt = withoutSynonyms(result.excerpt);
     return result;
   }
@@ -243,10 +278,14 @@
         // Less weight on page length than Pagefind's default (0.75): a long page such as the
         // glossary must still rank first for the terms it defines
         ranking: { pageLength: 0.25 },
+        highlightParam: HIGHLIGHT,  // passed on to Pagefind: each result's link names the words found
         processTerm: function (term) {
           elsewhere(term);
           bestMatch(term);
-          return language.indexOf("zh") === 0 ? chinese(term, own) : term;
+          if (language.indexOf("zh") !== 0) return term;
+          var words = chinese(term, own);
+          phrase = words.indexOf(" ") > 0 && !/[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff ]/.test(words) ? words.replace(/ /g, "") : "";
+          return words;
         },
         processResult: processResult,
         // Pagefind has no zh-Hant strings (it would show Simplified): the language's own, if set

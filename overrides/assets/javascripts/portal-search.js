@@ -55,6 +55,9 @@
     event.preventDefault();
     open();
   });
-  var asked = new URLSearchParams(location.search).get("q");
-  if (asked) open(asked);
+  var address = new URLSearchParams(location.search);
+  if (address.get("q")) open(address.get("q"));
+  // Opened from a search result: portal-highlight.js marks the words found
+  if (address.has("highlight")) import(new URL("portal-highlight.js", new URL(dialog.dataset.portalScript, document.baseURI)).href);
 })();
+
