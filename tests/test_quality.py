@@ -78,6 +78,24 @@ def test_home_layout_on_phone_and_desktop(chromium, tmp_path_factory, width, lan
     page.close()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_type_scrolls_sideways_on_a_phone(chromium, lang):
+    """At 375 px no page is wider than the screen (a wide table scrolls inside its own box): the
+    park finder's longest English option once made the parks page 421 px wide."""
+    from test_browser_light import PAGE_TYPES
+
+    base, browser_ = chromium
+    page = browser_.new_page(viewport={"width": 375, "height": 800})
+    wide = {}
+    for name, path in PAGE_TYPES.items():
+        page.goto(f"{base}/{lang}{path}")
+        scroll, client = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+        if scroll > client:
+            wide[name] = scroll
+    page.close()
+    assert wide == {}, "page widths at 375 px"
+
+
 # --- feeds, sharing, discovery -----------------------------------------------------------------
 
 @pytest.mark.parametrize("lang,language", [("", "en"), ("zh", "zh-CN"), ("zh-hant", "zh-HK")])
