@@ -9,6 +9,8 @@ from conftest import ROOT, run_generator
 
 
 
+HYDROGEN_DATE = next(line for line in (ROOT / "data" / "projects.yml").read_text(encoding="utf-8").splitlines()
+                     if line.startswith('    - {date: "2024-01-27", inferred: true,'))
 CHINESE_ONLY = seed_text("2024年5月7日", "落地建設跑出「加速度」! 肇慶2024年第一季招商實現良好開局",
                          "落地建設跑出「加速度」! 肇慶2024年第一季招商實現良好開局", "投資肇慶 2024-05-07 22:09 中國廣東",
                          "節慶期間,每逢車輛在肇慶大型產業集聚區路過,都可看到樁機作業不停歇。",
@@ -104,6 +106,13 @@ VALIDATION = {
                                     "Fix: keep one of the two 'title' lines (the first is line 2)"]),
     "headline-no-in-quotes": (edit("data/figures.yml", "  headline: true", '  headline: "no"'),
                               [f"data/figures.yml:{line_of('data/figures.yml', '  headline: true')}: 'headline' is the text 'no'. Fix: give 'headline' true or false"]),
+    # A project's date: each entry read whole, refused at its `dates:` line (it was dropped or shown as written)
+    "project-date-that-does-not-exist": (edit("data/projects.yml", HYDROGEN_DATE, HYDROGEN_DATE.replace("2024-01-27", "2024-13-27")),
+                                         [f"data/projects.yml:{line_of('data/projects.yml', HYDROGEN_DATE) - 1}: "
+                                          "date '2024-13-27' does not exist. Fix: write 2024-05-29, 2024-05, 2024-Q1 or 2024"]),
+    "project-date-inferred-yes": (edit("data/projects.yml", HYDROGEN_DATE, HYDROGEN_DATE.replace("inferred: true", "inferred: yes")),
+                                  [f"data/projects.yml:{line_of('data/projects.yml', HYDROGEN_DATE) - 1}: a date needs date, en and zh "
+                                   "(and inferred: true if it is the editors' reading)"]),
     "city-yes": (edit("data/offices.yml", "  city: true", "  city: yes"),  # YAML 1.1's yes, as the CMS reads it: a word
                  [f"data/offices.yml:{line_of('data/offices.yml', '  city: true')}: 'city' is the text 'yes'. Fix: give 'city' true or false"]),
     "draft-yes": (write("docs/news/plant.md", item(*GOOD, "draft: yes")),

@@ -70,6 +70,20 @@ def test_an_event_linked_to_its_project_by_inference_is_marked(built, lang):
         link = re.search(rf'href="[^"]*projects/{event["project"]}/"[^>]*>[^<]*</a>([^<·]*)', part)
         assert link and INFERRED[lang] in link.group(1), (lang, event["id"])
 
+@pytest.mark.parametrize("lang", SITES)
+def test_a_date_the_editors_read_onto_a_project_is_marked_in_the_projects_list(built, lang):
+    """Seed 000 dates the Hydrogen Blue "South China headquarters project", the fuel cell project
+    only in the editors' reading: the projects list showed that date unmarked."""
+    projects = _yaml("projects.yml")
+    said = [d for p in projects for d in p.get("dates", []) if "the editors" in d["en"]]
+    assert said and all(d.get("inferred") is True for d in said), "a date its own text calls the editors' reading"
+    soup = BeautifulSoup(_html(built.site, f"{ROOTS[lang]}projects"), "lxml")
+    for project in projects:
+        marked = [d for d in project.get("dates", []) if d.get("inferred")]
+        row = soup.find("a", href=re.compile(rf"(^|/){project['id']}/$")).find_parent("tr")
+        assert row.get_text().count(INFERRED[lang]) >= len(marked), (lang, project["id"])
+
+
 def test_open_data_carries_the_inferred_marks(built):
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
         (built.site / "data" / "projects.csv").read_text(encoding="utf-8-sig")))}

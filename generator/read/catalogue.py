@@ -16,7 +16,7 @@ from ..core.errors import InputError, Problem
 from ..core.model import Contact
 # The records are defined in records.py; other stages import them from here too
 from .records import (CITY, INVESTOR_FILES, PARK_KINDS, STATUSES, TIERS, TOPICS, Catalogue, Entry,  # noqa: F401
-                      Fact, Figure, InvestorFact, Milestone, Office, OfficeLink, Park, Project, Sector, Source,
+                      Fact, Figure, InvestorFact, Office, OfficeLink, Park, Project, Sector, Source,
                       Statement, Story, Text, Words)
 from .entries import Item, read_items
 
@@ -92,12 +92,10 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
     projects = []
     for i in items("projects", tuple(KEYS["projects"])):
         amount = i.get("investment_yuan", int, required=False)
-        dates = [Milestone(str(d.get("date")), Text(str(d.get("en", "")), str(d.get("zh", ""))), bool(d.get("inferred")))
-                 for d in i.get("dates", list, required=False, default=[]) if isinstance(d, dict)]
         projects.append(Project(**entry_fields(i), sectors=i.strings("sectors"), park=i.get("park", str, False),
-                                investment_yuan=Decimal(amount) if amount is not None else None, dates=dates,
+                                investment_yuan=Decimal(amount) if amount is not None else None, dates=i.milestones(),
                                 status=i.choice("status", STATUSES), description=i.text("description"),
-                                park_inferred=bool(i.data.get("park_inferred"))))
+                                park_inferred=i.flag("park_inferred")))
     offices = []
     for i in items("offices", tuple(KEYS["offices"])):
         name = i.text("name") or Text("", "")

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import yaml
 
-from ..core import frontmatter
+from ..core import frontmatter, periods
 from ..core.errors import InputError, Problem, described
 from ..core.slugs import SLUG_HINT, is_slug
 from .investor_facts import InvestorFactReader
-from .records import TOPICS, InvestorFact, OfficeLink, Source, Statement, Text, Words
+from .records import TOPICS, InvestorFact, Milestone, OfficeLink, Source, Statement, Text, Words
 from .schema import HTML_TAG
 
 
@@ -190,6 +190,25 @@ class Item:
             if fact:
                 out[topic] = fact
         return out
+
+    def milestones(self) -> list[Milestone]:
+        """`dates: [{date, en, zh, inferred: true?}]`: a project's steps, each dated as its source
+        dates it; `inferred` marks the editors' reading (a year the seed leaves out, say)."""
+        found = []
+        for raw in self.get("dates", list, required=False, default=[]):
+            if not isinstance(raw, dict) or set(raw) - {"date", "en", "zh", "inferred"} or "date" not in raw \
+                    or not all(isinstance(raw.get(k), str) and raw[k] for k in ("en", "zh")) \
+                    or not isinstance(raw.get("inferred", False), bool):
+                self.problem("dates", "a date needs date, en and zh (and inferred: true if it is the editors' reading)",
+                             'write - {date: "2024-01-27", en: …, zh: …}')
+                continue
+            try:
+                when = periods.day(raw["date"].isoformat() if isinstance(raw["date"], dt.date) else str(raw["date"]))
+            except ValueError as err:
+                self.problem("dates", str(err).split(" (")[0], "write 2024-05-29, 2024-05, 2024-Q1 or 2024")
+                continue
+            found.append(Milestone(when.text, Text(raw["en"], raw["zh"]), raw.get("inferred", False)))
+        return found
 
     def statements(self) -> list[Statement]:
         """`statements: [{en, zh, source: {seed, quote}, inferred: true?}]`: the site's words, each on its sentence."""
