@@ -318,7 +318,7 @@ def test_traditional_site_writes_its_own_ui_words_and_common_glyphs(built):
     home = (built.site / "zh-hant" / "index.html").read_text(encoding="utf-8")
     contact = (built.site / "zh-hant" / "contact" / "index.html").read_text(encoding="utf-8")
     parks = (built.site / "zh-hant" / "parks" / "index.html").read_text(encoding="utf-8")
-    assert "聯絡投資促進機構" in home and "<title>聯絡我們" in contact and "保存聯絡人" in contact
+    assert "聯絡投資促進機構" in home and "<title>聯絡我們" in contact and "儲存聯絡人" in contact
     assert "落戶" in parks
 
 
