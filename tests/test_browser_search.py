@@ -154,3 +154,14 @@ def test_a_query_found_nowhere_says_where_to_ask(page):
     assert "公開來源可能未有涵蓋" in offer.inner_text()
     assert tab.eval_on_selector_all("dialog.portal-search .portal-search__elsewhere a",
                                     "els => els.map(a => a.getAttribute('href'))") == ["/portal/zh-hant/contact/"]
+
+
+@pytest.mark.parametrize("lang,query", [("", "industrial platforms"), ("zh/", "肇庆新区"), ("zh-hant/", "肇慶新區")])
+def test_excerpts_show_no_empty_brackets_where_source_links_were(page, lang, query):
+    """Source links are left out of the index, their brackets were not: "三大产业平台。（）",
+    "agglomeration area. (). The locomotive"."""
+    base, tab = page
+    tab.goto(f"{base}/{lang}")
+    assert search(tab, query)
+    excerpts = tab.eval_on_selector_all("dialog.portal-search .pagefind-ui__result-excerpt", "els => els.map(e => e.innerText)")
+    assert excerpts and not [e for e in excerpts if "（）" in e or "()" in e], excerpts

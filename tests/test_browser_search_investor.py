@@ -11,9 +11,9 @@ from browser import search
 pytestmark = pytest.mark.browser
 
 QUERIES = {
-    "": ["land price", "electricity price", "incentives", "labour"],
-    "zh/": ["地价", "电价", "优惠政策", "用工"],
-    "zh-hant/": ["地價", "電價", "優惠政策"],
+    "": ["land price", "electricity price", "incentives", "labour", "tax incentives", "wages", "power tariff"],
+    "zh/": ["地价", "电价", "优惠政策", "用工", "税收优惠"],
+    "zh-hant/": ["地價", "電價", "優惠政策", "稅務優惠"],
 }
 
 

@@ -164,9 +164,17 @@
     return Object.assign({}, result, { url: link.pathname + link.search + link.hash });
   }
 
+  // A source link is left out of the index (generator/publish/search.py): its brackets are not,
+  // and read "平台。（）" or "work. (). May" in an excerpt
+  function withoutEmptyBrackets(excerpt) {
+    return excerpt.replace(/(\S?)\s?[（(]\s*[）)](\.?)/g, function (all, before, dot) {
+      return before + (/[.。]/.test(before) ? "" : dot);
+    });
+  }
+
   function processResult(result) {
     result = traditional(wholePhrase(result));
-    result.excerpt = withoutSynonyms(result.excerpt);
+    result.excerpt = withoutEmptyBrackets(withoutSynonyms(result.excerpt));
     return result;
   }
 
