@@ -111,6 +111,28 @@ def test_map_links_take_keyboard_focus_in_order(chromium, lang):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("lang", SITES)
+def test_no_name_on_the_map_covers_another_name_or_a_badge(chromium, lang):
+    """As the browser draws them: the English names are three times as wide as the Chinese ones,
+    and "Duanzhou District" covered "Dinghu District"."""
+    base, browser_ = chromium
+    tab = browser_.new_page()
+    tab.goto(f"{base}/{ROOTS[lang]}parks/")
+    names = tab.evaluate("""() => Array.from(document.querySelectorAll('figure.portal-map svg > text'))
+        .map(t => { const b = t.getBBox(); return [t.textContent, b.x, b.y, b.x + b.width, b.y + b.height]; })""")
+    badges = tab.evaluate("""() => Array.from(document.querySelectorAll('figure.portal-map svg circle'))
+        .map(c => { const b = c.getBBox(); return ['badge', b.x, b.y, b.x + b.width, b.y + b.height]; })""")
+    tab.close()
+    assert len(names) >= 8 and badges
+
+    def meet(a, b):
+        return a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+
+    covered = [(a[0], b[0]) for i, a in enumerate(names) for b in names[i + 1:] + badges if meet(a, b)]
+    assert covered == []
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("path", KIT_PAGES)
 def test_kit_pages_pass_axe_and_fetch_nothing_from_elsewhere(chromium, path):
     from urllib.parse import urlparse

@@ -153,10 +153,11 @@ def investor_kit(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site
             [("parks", p.id, "map_here" if p.kind in districtmap.REGION_KINDS else "map_park_here") for p in cat.parks] + \
             [(kind, e.id, f"map_{kind}_here") for kind, items in (("sectors", cat.sectors), ("projects", cat.projects))
              for e in items if (kind, e.id) in marked]
+        label = districtmap.labels(drawn, lang)  # the names' places: the same on every page
         for kind, entry_id, note in shown:
             path = lang_path(f"{kind}/{entry_id or 'index'}.md", lang)
             context[path] = {"w": ui, **districtmap.context(
-                drawn, provenance, path, lang, entry_id if kind == "parks" else None,
+                drawn, label, provenance, path, lang, entry_id if kind == "parks" else None,
                 marked.get((kind, entry_id), set()), w.get(note, ""), up(path, lang))}
         # The park finder on the parks index: the rows of the open-data parks table
         context[lang_path("parks/index.md", lang)]["finder"] = finder(cat, tables["parks"], lang)

@@ -103,6 +103,7 @@ class Area:
     badges: list[Badge] = field(default_factory=list)
     projects: list = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
+    rings: list = field(default_factory=list, repr=False)  # its outline in map coordinates, for its name
 
 
 # The template's helpers as values with a repr of what they depend on (the preview's memo of
@@ -115,6 +116,62 @@ class _AreaName:
         if area.entry:
             return area.entry.name(self.lang)
         return area.region.name_en if self.lang == "en" else area.region.name_zh
+
+
+@dataclass(frozen=True)
+class _LabelAt:
+    """Where each area's name is written in one language: (name_zh, x, y) per area."""
+    spots: tuple[tuple[str, float, float], ...]
+
+    def __call__(self, area: Area) -> tuple[float, float]:
+        return next((x, y) for name, x, y in self.spots if name == area.region.name_zh)
+
+
+FONT = 17  # the map's font size (kit/district_map.md.j2)
+EM = {"latin": 0.6, "cjk": 1.0}  # a character's width in ems, generously: the reader's own sans-serif
+
+
+def _label_box(x: float, y: float, text: str) -> tuple[float, float, float, float]:
+    """The box of a name written centred on (x, y), its baseline at y."""
+    width = FONT * sum(EM["cjk"] if ord(c) >= 0x2E80 else EM["latin"] for c in text)
+    return x - width / 2, y - FONT + 2, x + width / 2, y + 5
+
+
+def _apart(a, b, gap: float = 3) -> bool:
+    return a[2] + gap <= b[0] or b[2] + gap <= a[0] or a[3] + gap <= b[1] or b[3] + gap <= a[1]
+
+
+def _fits(box, taken, height: int) -> bool:
+    """Inside the drawing, above the legend, apart from every name and badge already there."""
+    return box[0] >= 0 and box[2] <= WIDTH and box[1] >= 0 and box[3] <= height - LEGEND \
+        and all(_apart(box, other) for other in taken)
+
+
+# Moves tried for a name that would cover another name or a badge: nearest first, up and down
+# before sideways (a name beside its district reads as the neighbour's)
+_MOVES = sorted(((dx, dy) for dx in range(-48, 49, 8) for dy in range(-40, 41, 4)),
+                key=lambda d: (math.hypot(d[0] * 1.5, d[1]), d))
+
+
+def labels(drawn: tuple[list[Area], list[Badge], int], lang: str) -> _LabelAt:
+    """Each area's name where it covers no other name and no badge: the English names are three
+    times as wide as the Chinese ones, and Duanzhou's covered Dinghu's. A moved name stays inside its
+    own area where it can, else above its badges. `drawn`: what areas() gives; once per language."""
+    found, _, height = drawn
+    name = _AreaName(lang)
+    taken = [(b.x - RADIUS, b.y - RADIUS, b.x + RADIUS, b.y + RADIUS) for a in found for b in a.badges]
+    spots = []
+    for area in found:
+        text = name(area)
+        fits = [(dx, dy) for dx, dy in _MOVES if _fits(_label_box(area.x + dx, area.y + dy, text), taken, height)]
+        own = [(dx, dy) for dx, dy in fits
+               if (dx, dy) == (0, 0) or any(inside(area.x + dx, area.y + dy - 5, rings) for rings in area.rings)]
+        near = [(dx, dy) for dx, dy in fits  # over its badges still, as it is drawn where it fits
+                if all(abs(area.x + dx - b.x) < 80 and 0 < b.y - (area.y + dy) < 40 for b in area.badges)]
+        dx, dy = (own or near or fits or [(0, 0)])[0]
+        taken.append(_label_box(area.x + dx, area.y + dy, text))
+        spots.append((area.region.name_zh, round(area.x + dx, 1), round(area.y + dy, 1)))
+    return _LabelAt(tuple(spots))
 
 
 @dataclass(frozen=True)
@@ -179,8 +236,8 @@ def areas(cat: Catalogue, regions: list[Region]) -> tuple[list[Area], list[Badge
     for area in found:
         area.path = project.path(area.region)
         area.x, area.y = project(*area.region.label)
+        area.rings = rings = project.rings(area.region)
         if area.badges:  # wholly inside the district, near its name
-            rings = project.rings(area.region)
             spots = _place(rings, (area.x, area.y), len(area.badges))
             if spots is None:  # a district too small for its name and its badges: the name goes above it
                 spots = _place(rings, (area.x, area.y), len(area.badges), clear_name=False)
@@ -218,16 +275,16 @@ def highlights(drawn: tuple[list[Area], list[Badge], int]) -> dict[tuple[str, st
     return marked
 
 
-def context(drawn: tuple[list[Area], list[Badge], int], provenance: dict, page_path: str, lang: str,
+def context(drawn: tuple[list[Area], list[Badge], int], label: _LabelAt, provenance: dict, page_path: str, lang: str,
             current: str | None, highlight: set[str], note: str, up: str) -> dict:
     """What kit/district_map.md.j2 needs on one page: `drawn` is what areas() gives (the same map on
-    every page), `current` the park the page is about (if it is one), `highlight` the districts to
-    mark, `note` what the mark means."""
+    every page), `label` where labels() writes the areas' names, `current` the park the page is
+    about (if it is one), `highlight` the districts to mark, `note` what the mark means."""
     found, unplaced, height = drawn
     return {"map": {
         "unplaced_ids": [b.park.id for b in unplaced],
         "width": WIDTH, "height": height, "legend_y": height - LEGEND + 14, "areas": found, "unplaced": unplaced,
-        "name": _AreaName(lang), "href": _ParkHref(up + lang_root(lang)), "current": current, "highlight": highlight, "note": note,
+        "name": _AreaName(lang), "label": label, "href": _ParkHref(up + lang_root(lang)), "current": current, "highlight": highlight, "note": note,
         "provenance": provenance, "link": Linker(page_path, lang),
     }}
 
