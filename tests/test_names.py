@@ -6,6 +6,7 @@ import re
 import pytest
 import yaml
 
+from generator.pages import traditional
 from generator.text import chinese
 from generator.read.seed_reader import read_seed
 
@@ -68,3 +69,19 @@ def test_latin_names_in_the_translations_match_the_english(built):
             if entry["name"] in english and entry["kind"] != "person" or \
                     entry["kind"] == "person" and re.search(rf"\b{entry['name']}\b", english):
                 assert entry["name"] in zh.read_text(encoding="utf-8"), f"{zh.name}: {entry['name']} missing"
+
+
+_TRADITIONAL = traditional.converter(tuple(traditional.load_phrases(ROOT / "data" / traditional.PHRASES, "data")))
+
+
+@pytest.mark.parametrize("lang, mark", [("zh", "（本站译名）"), ("zh-hant", "（本站譯名）")])
+def test_a_translated_name_is_marked_on_the_home_page_too(built, lang, mark):
+    """The parks and offices the home page lists carry the mark their own pages and the parks list
+    carry: "端州区 Shuanglong 工业园片区" was marked on the park pages and not on the home page."""
+    html = (built.site / lang / "index.html").read_text(encoding="utf-8")
+    names = [e["name"]["zh"] for kind in ("parks", "offices") for e in CATALOGUE[kind]
+             if e.get("zh_name_is_translation") and (kind == "offices" or e.get("kind") in ("platform", "park"))]
+    assert names
+    for name in names:
+        shown = _TRADITIONAL(name) if lang == "zh-hant" else name
+        assert re.search(re.escape(shown) + r"</strong>(</a>)?" + re.escape(mark), html), (lang, shown)

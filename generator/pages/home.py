@@ -29,6 +29,9 @@ def home_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_n
             at = index.locate(f.source)
             figures.append({"value": f.show_plain(lang, s["reading_format"]), "label": f.label(lang), "period": f.show_period(lang, s["editors_reading_mark"]),
                             "change": f.change or "", "source": f"{up}news/{at.slug}/#line-{at.line}"})
+        def mark(entry, lang=lang, s=s) -> str:
+            return s["name_translated"] if lang != "en" and entry.zh_name_is_translation else ""
+
         news = sorted((m for m in metas if m.lang == lang), key=lambda m: (m.date, m.slug), reverse=True)[:LATEST]
         home = {
             "statement": s["home_statement"],
@@ -42,8 +45,10 @@ def home_pages(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_n
                       "href": f"news/{m.slug}/"} for m in news],
             "sectors": [{"name": x.name(lang), "tier": s["tiers"][x.tier], "href": f"sectors/{x.id}/"}
                         for x in cat.sectors],
-            "parks": [{"name": p.name(lang), "href": f"parks/{p.id}/"} for p in cat.parks if p.kind in ("platform", "park")],
-            "offices": [{"name": o.name(lang), "tel": o.contact.tel, "tel_uri": tel_uri(o.contact.tel),
+            # a Chinese name the portal translated says so, as on every other page (templates/_macros.j2)
+            "parks": [{"name": p.name(lang), "mark": mark(p), "href": f"parks/{p.id}/"}
+                      for p in cat.parks if p.kind in ("platform", "park")],
+            "offices": [{"name": o.name(lang), "mark": mark(o), "tel": o.contact.tel, "tel_uri": tel_uri(o.contact.tel),
                          "email": o.contact.email, "website": o.contact.website}
                         for o in cat.offices_city_first()],
         }
