@@ -165,3 +165,16 @@ def test_excerpts_show_no_empty_brackets_where_source_links_were(page, lang, que
     assert search(tab, query)
     excerpts = tab.eval_on_selector_all("dialog.portal-search .pagefind-ui__result-excerpt", "els => els.map(e => e.innerText)")
     assert excerpts and not [e for e in excerpts if "（）" in e or "()" in e], excerpts
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_close_button_does_not_cover_the_search_box(chromium, width):
+    base, browser_ = chromium
+    tab = browser_.new_page(viewport={"width": width, "height": 700})
+    tab.goto(f"{base}/")
+    search(tab, "battery")
+    close, box = tab.evaluate("""() => ['[data-portal-search-close]', 'input'].map(s => {
+        const b = document.querySelector('dialog.portal-search ' + s).getBoundingClientRect();
+        return [b.left, b.top, b.right, b.bottom]; })""")
+    tab.close()
+    assert close[3] <= box[1] or close[0] >= box[2], (close, box)
