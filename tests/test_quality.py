@@ -267,13 +267,14 @@ def test_accessibility_of_search_with_results(chromium, path, query):
 
 
 @pytest.mark.parametrize("path", ["news/zhaoqing-insists-taking-lead-manufacturing-industry-sets-off/", "contact/",
-                                  "zh/contact/", "zh-hant/contact/"])
+                                  "zh/contact/", "zh-hant/contact/", "parks/"])
 def test_prints_on_a4_without_navigation_or_search(chromium, tmp_path, path):
     base, browser_ = chromium
     page = browser_.new_page()
     page.goto(f"{base}/{path}")
     page.emulate_media(media="print")
-    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.portal-search-button', '.md-footer']
+    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.portal-search-button', '.md-footer',
+                                     '.portal-finder']
         .map(s => document.querySelector(s)).filter(Boolean)
         .every(e => getComputedStyle(e).display === 'none')""")
     assert hidden
