@@ -80,20 +80,38 @@ def test_home_layout_on_phone_and_desktop(chromium, tmp_path_factory, width, lan
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_page_type_scrolls_sideways_on_a_phone(chromium, lang):
-    """At 375 px no page is wider than the screen (a wide table scrolls inside its own box): the
-    park finder's longest English option once made the parks page 421 px wide."""
+    """At 375 px no page is wider than the screen and no word in a table is broken in two (a wide
+    table scrolls inside its own box): the park finder's longest English option once made the parks
+    page 421 px wide, and the projects table read "Technolog y"."""
     from test_browser_light import PAGE_TYPES
 
     base, browser_ = chromium
     page = browser_.new_page(viewport={"width": 375, "height": 800})
-    wide = {}
+    wide, split = {}, {}
     for name, path in PAGE_TYPES.items():
         page.goto(f"{base}/{lang}{path}")
         scroll, client = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
         if scroll > client:
             wide[name] = scroll
+        if page.evaluate(SPLIT_WORDS):
+            split[name] = page.evaluate(SPLIT_WORDS)
     page.close()
     assert wide == {}, "page widths at 375 px"
+    assert split == {}, "words broken across two lines in a table (Technolog|y): the table scrolls instead"
+
+
+# The words of table cells that the browser draws on two lines
+SPLIT_WORDS = """() => { const out = [];
+  for (const cell of document.querySelectorAll('article td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT); let node;
+    while ((node = walker.nextNode())) {
+      const words = /[A-Za-z0-9][A-Za-z0-9.,%]*/g; let m;
+      while ((m = words.exec(node.data))) {
+        const range = document.createRange();
+        range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+        if (new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size > 1) out.push(m[0]);
+      } } }
+  return out; }"""
 
 
 # --- feeds, sharing, discovery -----------------------------------------------------------------
