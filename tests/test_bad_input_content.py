@@ -1,6 +1,8 @@
 """Bad input that used to be lost or published wrongly: now published whole, or refused by name."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bad_input_steps import (SEED_SLUG, both, built_docs_after, edit, expect_rejected, front, inputs_hash, item,
@@ -309,7 +311,8 @@ def test_what_editors_write_as_editing_md_says_publishes(project):
     write(f"docs/{rel}", item("title: 手寫的繁體標題", "date: 2024-06-01",
                               body='肇慶的「兩新一電」產業。\n\n--8<-- "abbreviations.zh-hant.md"'))(project)
     (project / "docs" / "news" / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # MkDocs copies it as it is
-    write("docs/news/plant.md", item(*GOOD, body="![The plant](pic.png)"))(project)
+    code = "line one\n\n    indented"  # whitespace in code is content: the pages' own is left out
+    write("docs/news/plant.md", item(*GOOD, body=f"![The plant](pic.png)\n\n```\n{code}\n```"))(project)
     (project / "docs" / "news" / "Thumbs.db").write_bytes(b"\0" * 64)  # Windows' thumbnails beside the image
     run = run_generator(project, "build", "--publish")
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
@@ -319,6 +322,7 @@ def test_what_editors_write_as_editing_md_says_publishes(project):
     assert all((project / "build" / "plugin-data" / name).is_file() for name in SNIPPETS)
     page = (project / "site" / "news" / "plant" / "index.html").read_text(encoding="utf-8")
     assert 'src="../pic.png"' in page and (project / "site" / "news" / "pic.png").is_file()
+    assert code in page and "\n " not in re.sub(r"<(pre|script|style)\b.*?</\1>", "", page, flags=re.S)
     assert not list((project / "site").rglob("Thumbs.db")) and not list((project / "build").rglob("Thumbs.db"))
 
 
