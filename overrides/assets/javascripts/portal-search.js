@@ -60,4 +60,3 @@
   // Opened from a search result: portal-highlight.js marks the words found
   if (address.has("highlight")) import(new URL("portal-highlight.js", new URL(dialog.dataset.portalScript, document.baseURI)).href);
 })();
-
