@@ -34,7 +34,7 @@ def on_post_build(config):
 
 # Where whitespace is content: kept as written
 _KEPT = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
-_INDENT = re.compile(r"\n\s+")
+_INDENT = re.compile(r"\n[ \t\r\n\f]+")  # not \s: a full-width or no-break space is text
 
 
 def on_post_page(output, page, config):

@@ -312,7 +312,8 @@ def test_what_editors_write_as_editing_md_says_publishes(project):
                               body='肇慶的「兩新一電」產業。\n\n--8<-- "abbreviations.zh-hant.md"'))(project)
     (project / "docs" / "news" / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # MkDocs copies it as it is
     code = "line one\n\n    indented"  # whitespace in code is content: the pages' own is left out
-    write("docs/news/plant.md", item(*GOOD, body=f"![The plant](pic.png)\n\n```\n{code}\n```"))(project)
+    indent = "\u3000\u3000a paragraph indented with full-width spaces"  # text, not the page's indentation
+    write("docs/news/plant.md", item(*GOOD, body=f"![The plant](pic.png)\n\n```\n{code}\n```\n\nA line  \n{indent}"))(project)
     (project / "docs" / "news" / "Thumbs.db").write_bytes(b"\0" * 64)  # Windows' thumbnails beside the image
     run = run_generator(project, "build", "--publish")
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
@@ -323,6 +324,7 @@ def test_what_editors_write_as_editing_md_says_publishes(project):
     page = (project / "site" / "news" / "plant" / "index.html").read_text(encoding="utf-8")
     assert 'src="../pic.png"' in page and (project / "site" / "news" / "pic.png").is_file()
     assert code in page and "\n " not in re.sub(r"<(pre|script|style)\b.*?</\1>", "", page, flags=re.S)
+    assert indent in page
     assert not list((project / "site").rglob("Thumbs.db")) and not list((project / "build").rglob("Thumbs.db"))
 
 
