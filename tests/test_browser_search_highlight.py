@@ -22,6 +22,10 @@ CASES = [
     ("zh-hant/", "超長期特別國債", {"超長期特別國債"}),  # the Traditional page's own characters
     ("zh/", "寧德時代", {"宁德时代"}),  # typed in Traditional on the Simplified site
     ("zh-hant/", "寧德時代", {"寧德時代"}),
+    # as typed, whole words: Pagefind's own form (rd) marked standaRD and woRDs
+    ("", "R&D", {"R&D"}),
+    # two words the reader typed apart are marked apart, not as the phrase 肇庆新能源
+    ("zh/", "肇庆 新能源", {"肇庆", "新能源"}),
 ]
 
 
@@ -44,4 +48,22 @@ def test_a_page_not_opened_from_search_loads_no_highlighter(page):
     tab.goto(f"{base}/zh/news/")
     tab.wait_for_load_state("networkidle")
     assert not [url for url in requested if "pagefind" in url or "portal-highlight" in url], requested
+    assert tab.locator("mark.portal-highlight").count() == 0
+
+
+def test_a_word_is_never_marked_inside_another(page):
+    """EV (a synonym of the new energy vehicles page, which never writes it) marked evERY."""
+    base, tab = page
+    tab.goto(f"{base}/")
+    tab.goto(search(tab, "EV")[0])
+    tab.wait_for_load_state("networkidle")
+    assert tab.eval_on_selector_all("mark.portal-highlight", "els => els.map(e => e.textContent)") == []
+    assert tab.evaluate("scrollY") == 0
+
+
+def test_the_404_page_marks_nothing(page):
+    """A page with no article (data-pagefind-body): the header's words are not what was found."""
+    base, tab = page
+    tab.goto(f"{base}/404.html?highlight=Zhaoqing")
+    tab.wait_for_load_state("networkidle")
     assert tab.locator("mark.portal-highlight").count() == 0

@@ -151,16 +151,19 @@
     else if (form) form.appendChild(shortcut);
   }
 
-  // A Chinese query cut into the index's words (超长期特别国债 -> 超 长期 特别 国债) is marked as one
-  // phrase on a page that holds it whole: alone, 超 would be marked in every 超过 of the page
-  var phrase = "";
+  // The words a result's page marks. English: the words as typed (Pagefind names its own forms:
+  // R&D as rd, which would mark standaRD). Chinese: the index's words, but a query they cut
+  // (超长期特别国债 -> 超 长期 特别 国债) as one phrase on a page that holds it whole: alone, 超 would
+  // be marked in every 超过
+  var marked = null;
 
-  function wholePhrase(result) {
+  function markedWords(result) {
+    if (!marked) return result;
+    if (!marked.phrase && language.indexOf("zh") === 0) return result;
+    if (marked.phrase && result.content.replace(/\u200b/g, "").indexOf(marked.phrase) < 0) return result;
     var link = new URL(result.url, location.href);
-    if (link.searchParams.getAll(HIGHLIGHT).length < 2 || !phrase) return result;
-    if (result.content.replace(/\u200b/g, "").indexOf(phrase) < 0) return result;
     link.searchParams.delete(HIGHLIGHT);
-    link.searchParams.append(HIGHLIGHT, phrase);
+    (marked.phrase ? [marked.phrase] : marked.words).forEach(function (w) { link.searchParams.append(HIGHLIGHT, w); });
     return Object.assign({}, result, { url: link.pathname + link.search + link.hash });
   }
 
@@ -173,7 +176,7 @@
   }
 
   function processResult(result) {
-    result = traditional(wholePhrase(result));
+    result = traditional(markedWords(result));
     result.excerpt = withoutEmptyBrackets(withoutSynonyms(result.excerpt));
     return result;
   }
@@ -290,9 +293,15 @@
         processTerm: function (term) {
           elsewhere(term);
           bestMatch(term);
-          if (language.indexOf("zh") !== 0) return term;
+          var typed = term.trim().split(/\s+/).filter(Boolean);
+          if (language.indexOf("zh") !== 0) {
+            marked = { words: typed, phrase: "" };
+            return term;
+          }
           var words = chinese(term, own);
-          phrase = words.indexOf(" ") > 0 && !/[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff ]/.test(words) ? words.replace(/ /g, "") : "";
+          // one run of Chinese that the index's words cut: the reader typed no space
+          var cut = typed.length === 1 && words.indexOf(" ") > 0 && !/[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff ]/.test(words);
+          marked = { words: [], phrase: cut ? words.replace(/ /g, "") : "" };
           return words;
         },
         processResult: processResult,
