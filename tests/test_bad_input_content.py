@@ -115,6 +115,9 @@ VALIDATION = {
     "project-date-inferred-yes": (edit("data/projects.yml", HYDROGEN_DATE, HYDROGEN_DATE.replace("inferred: true", "inferred: yes")),
                                   [f"data/projects.yml:{line_of('data/projects.yml', HYDROGEN_DATE) - 1}: a date needs date, en and zh "
                                    "(and inferred: true if it is the editors' reading)"]),
+    "phrase-word-yes": (edit("data/traditional_phrases.yml", "  traditional: 滑鼠\n  word: true", "  traditional: 滑鼠\n  word: yes"),
+                        [f"data/traditional_phrases.yml:{line_of('data/traditional_phrases.yml', '  word: true')}: "
+                         "'word' is the text 'yes'. Fix: give 'word' true or false"]),
     "city-yes": (edit("data/offices.yml", "  city: true", "  city: yes"),  # YAML 1.1's yes, as the CMS reads it: a word
                  [f"data/offices.yml:{line_of('data/offices.yml', '  city: true')}: 'city' is the text 'yes'. Fix: give 'city' true or false"]),
     "draft-yes": (write("docs/news/plant.md", item(*GOOD, "draft: yes")),

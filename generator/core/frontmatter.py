@@ -19,8 +19,9 @@ _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def safe_load(text: str):
-    """yaml.safe_load, with libyaml where PyYAML has it (the project's own strings and policies)."""
-    return yaml.load(text, Loader=_BaseLoader)
+    """yaml.safe_load, with libyaml where PyYAML has it (the project's own strings and policies),
+    true and false the only booleans, as in the catalogues."""
+    return yaml.load(text, Loader=_DataLoader)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,13 @@ def only_true_false(*loaders: type, plain: tuple[str, ...] = ()) -> None:
 
 only_true_false(_Loader, _ExactLoader,
                 plain=("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
+
+
+class _DataLoader(_BaseLoader):
+    """safe_load's: data/names.yml, data/zh_lint.yml, the UI strings."""
+
+
+only_true_false(_DataLoader)
 
 
 class _Dumper(_BaseDumper):

@@ -21,7 +21,7 @@ import opencc
 import yaml
 
 from ..core import site_config
-from ..core.errors import InputError, Problem
+from ..core.errors import InputError, Problem, described
 from ..core.paths import lang_path
 from ..read.entries import node_data, yaml_list
 from ..read.schema import NewsMeta
@@ -64,6 +64,10 @@ def load_phrases(path: Path, shown: str) -> list[Phrase]:
                 not all(isinstance(data[k], str) and data[k].strip() for k in _PHRASE_KEYS):
             problems.append(Problem(shown, line, "a phrase needs exactly simplified, traditional and why, as text",
                                     "write '- simplified: 发布', 'traditional: 發布', 'why: …'"))
+            continue
+        if not isinstance(data.get("word", False), bool):  # `word: yes` is the word yes (YAML 1.2, as the CMS reads it)
+            at = next(k.start_mark.line + 1 for k, _ in item.value if k.value == "word")
+            problems.append(Problem(shown, at, f"'word' is {described(data['word'])}", "give 'word' true or false"))
             continue
         converted = _converter(CONFIG).convert(data["simplified"])
         if converted == data["traditional"]:
