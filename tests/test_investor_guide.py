@@ -198,6 +198,11 @@ def test_an_editor_figure_replaces_its_gap_line_in_every_language(project):
         assert all(says.strip() == MISSING[lang] for _, says in rows[1:])
         link, = mailtos(block)  # the e-mail asks only for what is still missing
         assert TOPICS[lang][0] not in link["body"] and TOPICS[lang][1] in link["body"]
+        # the fact sheet's page 1 no longer says the sources give no land price
+        from pypdf import PdfReader
+        first = PdfReader(project / "site" / "downloads" / f"zhaoqing-fact-sheet-{lang}.pdf").pages[0]
+        gaps = first.extract_text().replace("\n", "")
+        assert TOPICS[lang][1] in gaps and TOPICS[lang][0] not in gaps, gaps
         # another park is unchanged
         other = section(page_html(project / "site", lang, "parks", "sihui-city"), "investor-questions")
         assert other.count(MISSING[lang]) == 6

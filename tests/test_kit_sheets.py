@@ -211,7 +211,7 @@ def test_fact_sheet_has_the_contacts_on_page_one_and_english_in_a_latin_face(bui
     first = reader.pages[0].extract_text()
     assert "+86" in first and "@" in first  # telephone and e-mail of the offices
     # beside whom to ask, what the sources do not give: land price, tariffs, labour, incentives
-    gaps = {"en": ("Not in the published sources yet", "Land prices", "incentives", "Ask the investment promotion offices"),
+    gaps = {"en": ("Not in the published sources yet", "Land price", "Incentives", "Ask the investment promotion offices"),
             "zh": ("公开来源尚未提供", "地价", "优惠政策", "投资促进机构查询"),
             "zh-hant": ("公開來源尚未提供", "地價", "優惠政策", "投資促進機構查詢")}[lang]
     flat = first.replace("\n", "")

@@ -27,7 +27,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from ..core.errors import InputError, Problem
 from ..pages.contacts import qr_svg
 from ..pages.render import strings
-from ..read.catalogue import Catalogue
+from ..read.catalogue import TOPICS, Catalogue
 from ..read.schema import NewsMeta
 from ..read.sources import SourceIndex
 from ..core.beside import may_fork
@@ -88,11 +88,15 @@ def html(cat: Catalogue, metas: list[NewsMeta], index: SourceIndex, site_url: st
     parks = [dict(name=name(p), fact=p.facts[0].text(lang), ref=ref(p.facts[0].source))
              for p in cat.parks if p.kind in ("platform", "park")]
     offices = [dict(name=name(o), contact=o.contact) for o in cat.offices if o.contact]
+    # What investors ask first that no park or industry has an official figure for yet (the pages'
+    # investor questions): on page 1, beside whom to ask
+    given = {topic for entry in [*cat.parks, *cat.sectors] for topic in entry.investor_facts}
+    gaps = [w["topics"][topic] for topic in TOPICS if topic not in given]
     home = site_url + lang_root(published)
     qr = qr_svg(home)  # drawn as the contact cards' codes are
     return _environment().get_template(TEMPLATE).render(
         w=w, lang=w["bcp47"], site_name=site_name, home=home, figures=figures, sectors=sectors, parks=parks,
-        offices=offices, refs=refs, qr="data:image/svg+xml;base64," + base64.b64encode(qr).decode("ascii"))
+        offices=offices, gaps=gaps, refs=refs, qr="data:image/svg+xml;base64," + base64.b64encode(qr).decode("ascii"))
 
 
 def _key(text: str) -> str:
