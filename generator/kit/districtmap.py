@@ -47,17 +47,18 @@ def edge_distance(x: float, y: float, rings) -> float:
 
 
 def _place(rings_by_polygon, label: tuple[float, float], count: int,
-           clear_name: bool = True) -> list[tuple[float, float]] | None:
+           name_width: float = 0) -> list[tuple[float, float]] | None:
     """Points for `count` badges wholly inside the region (a badge across a border would place the
-    park in the wrong district), clear of each other and of the region's name, nearest the name first."""
+    park in the wrong district), clear of each other and of the region's name (`name_width` wide,
+    its widest language's; 0: not kept clear), nearest the name first."""
     # Every page with the map draws it: the search over the grid is done once per region and count
     frozen = tuple(tuple(tuple(ring) for ring in rings) for rings in rings_by_polygon)
-    spots = _place_once(frozen, label, count, clear_name)
+    spots = _place_once(frozen, label, count, name_width)
     return None if spots is None else list(spots)
 
 
 @functools.lru_cache(maxsize=256)
-def _place_once(rings_by_polygon, label, count, clear_name):
+def _place_once(rings_by_polygon, label, count, name_width):
     lx, ly = label
     pts = [pt for rings in rings_by_polygon for ring in rings for pt in ring]
     x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
@@ -76,7 +77,7 @@ def _place_once(rings_by_polygon, label, count, clear_name):
         y += step
     chosen: list[tuple[float, float]] = []
     for _, x, y in sorted(candidates):
-        if clear_name and abs(y - (ly - 6)) < RADIUS + 10 and abs(x - lx) < 45:
+        if name_width and abs(y - (ly - 6)) < RADIUS + 10 and abs(x - lx) < name_width / 2 + RADIUS:
             continue  # over the region's name
         if all(math.hypot(x - cx, y - cy) >= 2 * RADIUS + 3 for cx, cy in chosen):
             chosen.append((round(x, 1), round(y, 1)))
@@ -149,7 +150,7 @@ def _fits(box, taken, height: int) -> bool:
 
 # Moves tried for a name that would cover another name or a badge: nearest first, up and down
 # before sideways (a name beside its district reads as the neighbour's)
-_MOVES = sorted(((dx, dy) for dx in range(-48, 49, 8) for dy in range(-40, 41, 4)),
+_MOVES = sorted(((dx, dy) for dx in range(-96, 97, 8) for dy in range(-64, 65, 4)),
                 key=lambda d: (math.hypot(d[0] * 1.5, d[1]), d))
 
 
@@ -238,9 +239,11 @@ def areas(cat: Catalogue, regions: list[Region]) -> tuple[list[Area], list[Badge
         area.x, area.y = project(*area.region.label)
         area.rings = rings = project.rings(area.region)
         if area.badges:  # wholly inside the district, near its name
-            spots = _place(rings, (area.x, area.y), len(area.badges))
+            names = [area.entry.name.en, area.entry.name.zh] if area.entry else [area.region.name_en, area.region.name_zh]
+            width = max(_label_box(0, 0, name)[2] * 2 for name in names)  # the English name, three times the Chinese
+            spots = _place(rings, (area.x, area.y), len(area.badges), width)
             if spots is None:  # a district too small for its name and its badges: the name goes above it
-                spots = _place(rings, (area.x, area.y), len(area.badges), clear_name=False)
+                spots = _place(rings, (area.x, area.y), len(area.badges))
                 if spots is None:
                     raise InputError([Problem(FILE, 1, f"no room for {len(area.badges)} park badge(s) inside "
                                               f"{area.region.name_zh}", "simplify the outline less, or draw smaller badges")])
