@@ -108,12 +108,14 @@ VALIDATION = {
                                     "Fix: keep one of the two 'title' lines (the first is line 2)"]),
     "headline-no-in-quotes": (edit("data/figures.yml", "  headline: true", '  headline: "no"'),
                               [f"data/figures.yml:{line_of('data/figures.yml', '  headline: true')}: 'headline' is the text 'no'. Fix: give 'headline' true or false"]),
-    # A project's date: each entry read whole, refused at its `dates:` line (it was dropped or shown as written)
+    # A project's date: each entry read whole, refused at its own line (it was dropped or shown as written)
     "project-date-that-does-not-exist": (edit("data/projects.yml", HYDROGEN_DATE, HYDROGEN_DATE.replace("2024-01-27", "2024-13-27")),
-                                         [f"data/projects.yml:{line_of('data/projects.yml', HYDROGEN_DATE) - 1}: "
+                                         [f"data/projects.yml:{line_of('data/projects.yml', HYDROGEN_DATE)}: "
                                           "date '2024-13-27' does not exist. Fix: write 2024-05-29, 2024-05, 2024-Q1 or 2024"]),
+    "project-date-empty": (edit("data/projects.yml", HYDROGEN_DATE, HYDROGEN_DATE.replace('"2024-01-27"', "null")),
+                           [f"data/projects.yml:{line_of('data/projects.yml', HYDROGEN_DATE)}: a date needs date, en and zh"]),
     "project-date-inferred-yes": (edit("data/projects.yml", HYDROGEN_DATE, HYDROGEN_DATE.replace("inferred: true", "inferred: yes")),
-                                  [f"data/projects.yml:{line_of('data/projects.yml', HYDROGEN_DATE) - 1}: a date needs date, en and zh "
+                                  [f"data/projects.yml:{line_of('data/projects.yml', HYDROGEN_DATE)}: a date needs date, en and zh "
                                    "(and inferred: true if it is the editors' reading)"]),
     "phrase-word-yes": (edit("data/traditional_phrases.yml", "  traditional: 滑鼠\n  word: true", "  traditional: 滑鼠\n  word: yes"),
                         [f"data/traditional_phrases.yml:{line_of('data/traditional_phrases.yml', '  word: true')}: "

@@ -195,17 +195,23 @@ class Item:
         """`dates: [{date, en, zh, inferred: true?}]`: a project's steps, each dated as its source
         dates it; `inferred` marks the editors' reading (a year the seed leaves out, say)."""
         found = []
-        for raw in self.get("dates", list, required=False, default=[]):
-            if not isinstance(raw, dict) or set(raw) - {"date", "en", "zh", "inferred"} or "date" not in raw \
+        node = self.values.get("dates")
+        lines = [child.start_mark.line + 1 for child in node.value] if isinstance(node, yaml.SequenceNode) else []
+        for n, raw in enumerate(self.get("dates", list, required=False, default=[])):
+            line = lines[n] if n < len(lines) else self.line  # each problem at its entry's own line
+            date = raw.get("date") if isinstance(raw, dict) else None
+            if not isinstance(raw, dict) or set(raw) - {"date", "en", "zh", "inferred"} \
+                    or not isinstance(date, (str, int, dt.date)) or isinstance(date, bool) \
                     or not all(isinstance(raw.get(k), str) and raw[k] for k in ("en", "zh")) \
                     or not isinstance(raw.get("inferred", False), bool):
-                self.problem("dates", "a date needs date, en and zh (and inferred: true if it is the editors' reading)",
-                             'write - {date: "2024-01-27", en: …, zh: …}')
+                self.problems.append(Problem(self.file, line, "a date needs date, en and zh (and inferred: true if it "
+                                             "is the editors' reading)", 'write - {date: "2024-01-27", en: …, zh: …}'))
                 continue
             try:
-                when = periods.day(raw["date"].isoformat() if isinstance(raw["date"], dt.date) else str(raw["date"]))
+                when = periods.day(date.isoformat() if isinstance(date, dt.date) else str(date))
             except ValueError as err:
-                self.problem("dates", str(err).split(" (")[0], "write 2024-05-29, 2024-05, 2024-Q1 or 2024")
+                self.problems.append(Problem(self.file, line, str(err).split(" (")[0],
+                                             "write 2024-05-29, 2024-05, 2024-Q1 or 2024"))
                 continue
             found.append(Milestone(when.text, Text(raw["en"], raw["zh"]), raw.get("inferred", False)))
         return found
