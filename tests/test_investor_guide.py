@@ -184,6 +184,14 @@ SHOWN = {"en": ("250,000 yuan per mu", "Land price notice 2024", "checked on Jun
          "zh-hant": ("25萬元/畝", "2024年地價公告", "2024年6月1日核實")}
 
 
+def test_a_checked_date_in_quotes_as_the_cms_saves_it_is_the_same_day(project):
+    add_to_park(project, "fengkai-county", FIGURE.replace("checked: 2024-06-01", 'checked: "2024-06-01"'))
+    run = run_generator(project, "build")
+    assert run.returncode == 0, run.stderr
+    page = (project / "build" / "docs" / "parks" / "fengkai-county.md").read_text(encoding="utf-8")
+    assert SHOWN["en"][2] in page
+
+
 def test_an_editor_figure_replaces_its_gap_line_in_every_language(project):
     add_to_park(project, "fengkai-county", FIGURE)
     run = run_generator(project, "build", "--publish")

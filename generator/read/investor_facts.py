@@ -3,6 +3,7 @@ data/sectors.yml), each problem at the line of its own key (entries.py hands the
 from __future__ import annotations
 
 import datetime as dt
+import re
 import difflib
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
@@ -86,6 +87,11 @@ class InvestorFactReader:
         raw = self.data.get("checked")
         if raw is None:
             return None
+        if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw.strip()):
+            try:  # in quotes, as the CMS saves it: the same day
+                raw = dt.date.fromisoformat(raw.strip())
+            except ValueError:
+                pass
         if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):
             self.problem("checked", f"checked {raw!r} is not a date", "write the day you checked the source as YYYY-MM-DD")
             return None
