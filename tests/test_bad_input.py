@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from bad_input_steps import SEED_SLUG, both, edit, expect_rejected, inputs_hash, line_of, link, tree_hash, write
+from bad_input_steps import (SEED_SLUG, both, edit, expect_rejected, inputs_hash, item, line_of, link, tree_hash,
+                             write)
 from conftest import ROOT, run_generator
 from generator import writer
 from generator.core.errors import InputError
@@ -201,3 +203,29 @@ def test_a_failed_make_build_leaves_inputs_and_site_as_they_were(made, tmp_path,
 
 
 # Content that was silently lost or corrupted: now published whole, in its own language
+
+
+def test_what_editors_write_as_editing_md_says_publishes(project):
+    """One publish: a hand-written Traditional page's last line `--8<-- "abbreviations.zh-hant.md"`
+    (EDITING.md) gives it the glossary tooltips; `![…](pic.png)` beside docs/news/plant.md is read
+    from the file's folder, as MkDocs reads it, and check agrees (it refused it, reading it from the
+    page's address); the Thumbs.db Windows leaves beside it is neither an error nor published."""
+    rel = f"news/{SEED_SLUG}.zh-hant.md"
+    write(f"docs/{rel}", item("title: 手寫的繁體標題", "date: 2024-06-01",
+                              body='肇慶的「兩新一電」產業。\n\n--8<-- "abbreviations.zh-hant.md"'))(project)
+    (project / "docs" / "news" / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # MkDocs copies it as it is
+    code = "line one\n\n    indented"  # whitespace in code is content: the pages' own is left out
+    indent = "\u3000\u3000a paragraph indented with full-width spaces"  # text, not the page's indentation
+    write("docs/news/plant.md", item("title: A new plant", "date: 2024-06-01", body=f"![The plant](pic.png)\n\n```\n{code}\n```\n\nA line  \n{indent}"))(project)
+    (project / "docs" / "news" / "Thumbs.db").write_bytes(b"\0" * 64)  # Windows' thumbnails beside the image
+    run = run_generator(project, "build", "--publish")
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    page = (project / "site" / "zh-hant" / "news" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="' in page and ">兩新一電</abbr>" in page
+    from generator.core.site_config import SNIPPETS  # what the editors' check lets a page include is there
+    assert all((project / "build" / "plugin-data" / name).is_file() for name in SNIPPETS)
+    page = (project / "site" / "news" / "plant" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../pic.png"' in page and (project / "site" / "news" / "pic.png").is_file()
+    assert code in page and "\n " not in re.sub(r"<(pre|script|style)\b.*?</\1>", "", page, flags=re.S)
+    assert indent in page
+    assert not list((project / "site").rglob("Thumbs.db")) and not list((project / "build").rglob("Thumbs.db"))
