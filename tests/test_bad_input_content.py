@@ -1,7 +1,6 @@
 """Bad input that used to be lost or published wrongly: now published whole, or refused by name."""
 from __future__ import annotations
 
-
 import pytest
 
 from bad_input_steps import (SEED_SLUG, both, built_docs_after, edit, expect_rejected, front, inputs_hash, item,
