@@ -62,8 +62,9 @@ def test_ctrl_c_stops_the_build_with_one_line_and_no_process_left(tmp_path, afte
     out, err = run.communicate(timeout=120)
     if run.returncode == 0:  # it finished first
         return
-    assert run.returncode == 130, (run.returncode, err)
-    assert run.returncode == 130 and "Traceback" not in err and err.strip().splitlines() == [
+    # 130, or ended by SIGINT itself once the line is out (rare, under load): a shell reports 130 for both
+    assert run.returncode in (130, -signal.SIGINT), (run.returncode, err)
+    assert "Traceback" not in err and err.strip().splitlines() == [
         "generator: stopped (Ctrl-C); site/ is whole, the old site or the new one. Run the command again to finish"], err
     # WeasyPrint's import runs gcc and ld (ctypes.util.find_library): interrupted too, they are
     # reaped by init a moment later
