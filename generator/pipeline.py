@@ -203,12 +203,14 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     problems.extend(page_clashes)
     for path in hidden_paths:  # drafts stay out of the published site
         del files[path]
-    tooltips = glossary.abbreviations(terms)
-    # Traditional pages: English terms as they are, Chinese ones and explanations converted
-    tips = {traditional.LANG: traditional.abbreviations(tooltips, convert)}
+    tooltips = glossary.abbreviations(terms)  # the editors' snippet for English and Simplified pages
+    # Each page's tooltips in its own language; Traditional pages: English terms as they are,
+    # Chinese ones and explanations converted
+    tips = {lang: glossary.abbreviations(terms, lang) for lang in ("en", "zh")}
+    tips[traditional.LANG] = traditional.abbreviations(tips["zh"], convert)
     # While the fact sheets are drawn, every page but those showing their sizes, the other files,
     # and the checks that need only the paths of what is written
-    texts = batch.texts([p for p in pages if p.path not in kit.waiting], lambda page: tips.get(page.lang, tooltips))
+    texts = batch.texts([p for p in pages if p.path not in kit.waiting], lambda page: tips[page.lang])
     generated = dict(sources)
     generated.update(contacts.contact_files([o for o in cat.offices if o.contact], convert, traditional.LANG))
     generated.update(kit.files)
@@ -240,7 +242,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     kit.finish()
     if problems:
         raise InputError(problems)
-    texts.update(batch.texts([p for p in pages if p.path in kit.waiting], lambda page: tips.get(page.lang, tooltips)))
+    texts.update(batch.texts([p for p in pages if p.path in kit.waiting], lambda page: tips[page.lang]))
     files.update((page.path, texts[page.path]) for page in pages)
     files.update(generated)
     files.update(kit.files)  # with the sheets

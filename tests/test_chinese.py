@@ -173,6 +173,25 @@ def test_every_term_on_a_page_gets_its_tooltip_and_no_page_carries_the_others(bu
     assert marked > 20
 
 
+def test_every_tooltip_is_in_its_page_language(built):
+    """A glossary term's tooltip explains it in the page's language, whichever language the term is
+    written in: the Chinese glossary names each term in English too, and those showed English."""
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    seen = {"": 0, "zh/": 0, "zh-hant/": 0}
+    for lang in seen:
+        root = built.site / lang if lang else built.site
+        for html in root.rglob("index.html"):
+            relative = html.relative_to(built.site).as_posix()
+            if not lang and relative.startswith(("zh/", "zh-hant/")):
+                continue
+            for term, title in re.findall(r'<abbr title="([^"]*)">(.*?)</abbr>', html.read_text(encoding="utf-8")):
+                seen[lang] += 1
+                assert bool(cjk.search(term)) == bool(lang), (relative, title, term)
+    assert min(seen.values()) > 20, seen
+    glossary = (built.site / "zh" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<abbr title="[^"]*[\u4e00-\u9fff][^"]*">two new and one electricity</abbr>', glossary)
+
+
 def test_units_on_chinese_pages(built):
     figures = article_text(built.site / "zh" / "figures" / "index.html")
     assert "亿元" in figures and "万亩" in figures and "billion" not in figures

@@ -95,11 +95,13 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def abbreviations(terms: list[Term]) -> str:
-    """`*[term]: explanation` lines: Material shows them as tooltips wherever the term occurs."""
-    lines = []
+def abbreviations(terms: list[Term], lang: str | None = None) -> str:
+    """`*[term]: explanation` lines: Material shows them as tooltips wherever the term occurs.
+    For a page in `lang`, every form (an English term quoted on a Chinese page too) explained in
+    that language; without `lang`, each form in its own language (the editors' snippet)."""
+    lines = {}
     for term in terms:
-        for lang in LANGS:
-            for form in term.match.get(lang, []):
-                lines.append(f"*[{form}]: {_one_line(term.explanation(lang))}")
-    return "\n".join(lines) + "\n"
+        for form_lang in LANGS:
+            for form in term.match.get(form_lang, []):
+                lines.setdefault(form, f"*[{form}]: {_one_line(term.explanation(lang or form_lang))}")
+    return "\n".join(lines.values()) + "\n"
