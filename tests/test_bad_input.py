@@ -49,7 +49,7 @@ title: A title
 date: 2024-13-45
 ---
 Text.
-"""), "docs/news/bad-date.md:3: 'date' is not a date: '2024-13-45'. Fix: write the date as YYYY-MM-DD, e.g. 2024-06-01"),
+"""), "docs/news/bad-date.md:3: 'date' is the text '2024-13-45', not a date. Fix: write the date as YYYY-MM-DD, e.g. 2024-06-01"),
     "unknown-key": ("docs/news/typo.md", news("""
 ---
 title: A title

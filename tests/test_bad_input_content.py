@@ -121,7 +121,7 @@ VALIDATION = {
     "city-yes": (edit("data/offices.yml", "  city: true", "  city: yes"),  # YAML 1.1's yes, as the CMS reads it: a word
                  [f"data/offices.yml:{line_of('data/offices.yml', '  city: true')}: 'city' is the text 'yes'. Fix: give 'city' true or false"]),
     "draft-yes": (write("docs/news/plant.md", item(*GOOD, "draft: yes")),
-                  ["docs/news/plant.md:4: 'draft' is not true or false: 'yes'"]),
+                  ["docs/news/plant.md:4: 'draft' is the text 'yes', not true or false"]),
     "news-name-with-capitals": (write("docs/news/New_Plant.md", item(*GOOD)),
                                 ["docs/news/New_Plant.md:1: file name 'New_Plant.md' is not lower-case words joined by '-'. "
                                  "Fix: rename it, e.g. to new-plant.md"]),

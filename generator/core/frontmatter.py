@@ -1,10 +1,9 @@
 """YAML front matter: written so that it always reads back to the same values."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import re
 
 import yaml
 
@@ -149,10 +148,26 @@ def parse(text: str, shown_as: str) -> Document:
                                   "write one 'key: value' per line")])
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
+        for key_node, value_node in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+            if _cut_by_comment(value_node, lines[1:end]):
+                raise InputError([Problem(
+                    shown_as, value_node.start_mark.line + 2,
+                    f"the text after ' #' on this line is read as a note and left out of '{key_node.value}'",
+                    f'put the whole value in double quotes ({key_node.value}: "… #…"); a note goes on a line '
+                    "of its own, starting with #")])
     body = "\n".join(lines[end + 1:])
     return Document(meta=meta, body=body, key_lines=key_lines, body_line=end + 2)
+
+
+def _cut_by_comment(node, lines: list[str]) -> bool:
+    """A plain one-line value followed by ' #…': YAML drops the rest of the line as a comment
+    (`title: Sihui #1 park opens` is the title "Sihui")."""
+    if not isinstance(node, yaml.ScalarNode) or node.style not in (None, "") or not node.value:  # plain: no quotes
+        return False
+    if node.start_mark.line != node.end_mark.line or node.end_mark.line >= len(lines):
+        return False
+    return re.match(r"[ \t]+#", lines[node.end_mark.line][node.end_mark.column:]) is not None
 
 
 _MISSING_COLON = "add ':' after the key on this line (key: value)"

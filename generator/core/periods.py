@@ -57,6 +57,8 @@ HINT = "write 2023, 2024-Q1, 2024-01, 2023-01/2023-09 or as of 2023-10-11"
 def day(text: str) -> Period:
     """A day, YYYY-MM-DD (an event's date), or any period parse() reads."""
     text = str(text).strip()
+    if re.fullmatch(r"\d{4}[/.年]\d{1,2}[/.月]\d{1,2}日?", text):
+        raise ValueError(f"date {text!r} is not written YYYY-MM-DD (as 2024-05-29)")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             d = dt.date.fromisoformat(text)

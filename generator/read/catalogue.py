@@ -160,7 +160,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
             period_inferred=i.flag("period_inferred")))
     investor = {}
     for name, keys in INVESTOR_FILES.items():  # a site without stories writes []
-        investor[name] = [_story(i) for i in items(name, keys)]
+        investor[name] = [_story(i, dated=name == "events") for i in items(name, keys)]
     catalogue = Catalogue(sectors, parks, projects, offices, figures, **investor)
     if problems:  # ids in a broken file would look unknown everywhere else
         raise InputError(problems)
@@ -170,12 +170,13 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
     return catalogue
 
 
-def _story(i: Item) -> Story:
+def _story(i: Item, dated: bool) -> Story:
+    """An entry of stories, support or events; an event (`dated`) needs its date."""
     date = None
-    if "date" in i.data or "date_inferred" in i.data:
+    if dated or "date" in i.data or "date_inferred" in i.data:
         raw = i.get("date", (str, int), default="")
         try:
-            date = periods.day(raw)
+            date = periods.day(raw) if raw != "" else None
         except ValueError as err:
             i.problem("date", str(err).split(" (")[0], "write 2024-05-29, 2024-05, 2024-Q1 or 2024")
     return Story(id=i.ident(), title=i.text("title") or Text("", ""), statements=i.statements(),

@@ -26,6 +26,20 @@ _KINDS = {str: 'a text (in double quotes if it holds ": " or starts with a digit
           bool: "true or false", list: "a list: [a, b]", dict: "a mapping: {en: …, zh: …}"}
 
 
+def _what_is_wrong(value: dict) -> str:
+    """What a two-language text lacks, in words: ': en is the number 2024', ': zh is empty'."""
+    said = [f"{lang} is missing" for lang in ("en", "zh") if lang not in value]
+    said += [f"'{other}' is not a language here" for other in value if other not in ("en", "zh")]
+    for lang, text in ((lang, value[lang]) for lang in ("en", "zh") if lang in value):
+        if text is None or text == "":
+            said.append(f"{lang} is empty")
+        elif not isinstance(text, str):
+            said.append(f"{lang} is {described(text)}")
+        elif not text.strip():
+            said.append(f"{lang} is only spaces")
+    return f": {', '.join(said)}" if said else ""
+
+
 class Item:
     """One YAML mapping with the line of each key, read with typed getters that record problems."""
 
@@ -108,9 +122,9 @@ class Item:
         value = self.get(key, dict, required)
         if value is None:
             return None
-        if set(value) != {"en", "zh"} or not all(isinstance(value[lang], str) and value[lang] for lang in ("en", "zh")):
-            self.problem(key, f"'{key}' needs exactly an en and a zh text (keys found: {', '.join(map(str, value))})",
-                         f"write '{key}: {{en: \"…\", zh: …}}' and quote text that holds a comma")
+        if set(value) != {"en", "zh"} or not all(isinstance(value[lang], str) and value[lang].strip() for lang in ("en", "zh")):
+            self.problem(key, f"'{key}' needs exactly an en and a zh text{_what_is_wrong(value)}",
+                         f"write '{key}: {{en: \"…\", zh: …}}' and quote text that holds a comma or is a number")
             return Text(str(value.get("en", "")), str(value.get("zh", "")))
         return Text(value["en"], value["zh"])
 

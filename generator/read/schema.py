@@ -12,7 +12,7 @@ import functools
 import typing
 from dataclasses import asdict, dataclass, field, fields
 
-from ..core.errors import Problem
+from ..core.errors import Problem, described
 from ..core.slugs import SLUG_HINT, is_slug
 
 LANGS = ("en", "zh")
@@ -91,7 +91,7 @@ def validate(meta: dict, key_lines: dict[str, int], shown_as: str,
             problem(key, f"unknown front matter key '{key}'",
                     hint or f"remove it; known keys are {', '.join(KEYS)}")
     for key in _REQUIRED:
-        if meta.get(key) in (None, ""):
+        if meta.get(key) in (None, "") or isinstance(meta.get(key), str) and not meta[key].strip():
             problem(key, f"missing '{key}'", f"add a line '{key}: …' to the front matter"
                     + (" (YYYY-MM-DD)" if key == "date" else ""))
     values: dict = {}
@@ -100,9 +100,11 @@ def validate(meta: dict, key_lines: dict[str, int], shown_as: str,
         if key not in KEYS or value is None or (value == "" and key not in _REQUIRED):
             continue  # an optional key left empty (the CMS writes `source: ""`) is as if absent
         converted = _convert(key, value, hints[key])
-        if converted is _BAD:
-            problem(key, f"'{key}' is not {_describe(hints[key])}: {value!r}",
-                    _HINTS.get(key, f"give '{key}' a {_describe(hints[key])} value"))
+        if converted is _BAD and isinstance(value, list):  # a list holding a list or a mapping
+            problem(key, f"'{key}' must be a list of names or ids", f"write '{key}: [first, second]'")
+        elif converted is _BAD:
+            problem(key, f"'{key}' is {described(value)}, not {_describe(hints[key])}",
+                    _HINTS.get(key, f"write '{key}' as {_describe(hints[key])}"))
         else:
             values[key] = converted
     if values.get("lang", "en") not in LANGS:

@@ -1,0 +1,45 @@
+"""Mistakes a sweep of editors' edits found lost, misread or answered with a traceback: each is now
+refused in one line at the line to change, with the fix."""
+from __future__ import annotations
+
+import pytest
+
+from bad_input_steps import edit, expect_rejected, item, line_of, write
+
+GOOD = ("title: A new plant", "date: 2024-06-01")
+SYMPOSIUM_DATE = '  date: "2024-05-29"\n'
+FENGKAI = "  name: {en: Fengkai County, zh: 封开县}"
+
+MISTAKES = {
+    # YAML reads ' #' on as a comment: the title was published as "Sihui"
+    "title-cut-by-a-hash": (write("docs/news/plant.md", item("title: Sihui #1 park opens", "date: 2024-06-01")),
+                            ["docs/news/plant.md:2: the text after ' #' on this line is read as a note and left out of "
+                             "'title'. Fix: put the whole value in double quotes"]),
+    # A title of spaces published an empty headline and an empty link in the news list
+    "title-of-spaces": (write("docs/news/plant.md", item('title: "   "', "date: 2024-06-01")),
+                        ["docs/news/plant.md:2: missing 'title'"]),
+    # It said "'sectors' is not a list: [['hydrogen-energy']]. Fix: give 'sectors' a a list value"
+    "sectors-a-list-of-lists": (write("docs/news/plant.md", item(*GOOD, "sectors: [[hydrogen-energy]]")),
+                                ["docs/news/plant.md:4: 'sectors' must be a list of names or ids. "
+                                 "Fix: write 'sectors: [first, second]'"]),
+    # An event without its date ended in a traceback (AttributeError) in check and build
+    "event-without-date": (edit("data/events.yml", SYMPOSIUM_DATE, ""),
+                           ["data/events.yml:5: missing 'date'. Fix: add 'date:' to this entry"]),
+    # It said "not a period: '05'"
+    "event-date-with-slashes": (edit("data/events.yml", SYMPOSIUM_DATE, '  date: "2024/05/29"\n'),
+                                ["data/events.yml:6: date '2024/05/29' is not written YYYY-MM-DD. "
+                                 "Fix: write 2024-05-29"]),
+    # It said "(keys found: en, zh)", which is what the editor wrote
+    "name-a-number": (edit("data/parks.yml", FENGKAI, "  name: {en: 2024, zh: 封开县}"),
+                      [f"data/parks.yml:{line_of('data/parks.yml', FENGKAI)}: 'name' needs exactly an en and a zh text: "
+                       "en is the number 2024. Fix"]),
+    "name-empty": (edit("data/parks.yml", FENGKAI, "  name: {en: Fengkai County, zh: }"),
+                   [f"data/parks.yml:{line_of('data/parks.yml', FENGKAI)}: 'name' needs exactly an en and a zh text: "
+                    "zh is empty. Fix"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MISTAKES))
+def test_an_editors_mistake_is_one_line_with_its_fix(project, case):
+    change, expected = MISTAKES[case]
+    expect_rejected(project, change, expected)
