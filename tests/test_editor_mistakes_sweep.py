@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bad_input_steps import edit, expect_rejected, item, line_of, write
+from bad_input_steps import SEED_SLUG, edit, expect_rejected, item, line_of, write
 
 GOOD = ("title: A new plant", "date: 2024-06-01")
 SYMPOSIUM_DATE = '  date: "2024-05-29"\n'
@@ -36,6 +36,13 @@ MISTAKES = {
     "name-empty": (edit("data/parks.yml", FENGKAI, "  name: {en: Fengkai County, zh: }"),
                    [f"data/parks.yml:{line_of('data/parks.yml', FENGKAI)}: 'name' needs exactly an en and a zh text: "
                     "zh is empty. Fix"]),
+    # It passed check, then the publish failed with MkDocs' own warning, without line or fix: each
+    # language is built on its own, and the English site holds no .zh.md page
+    "link-to-the-other-languages-file": (
+        write("docs/news/plant.md", item(*GOOD, body=f"Text.\n\n[中文](../news/{SEED_SLUG}.zh.md)")),
+        ["docs/news/plant.md:8: link '../news/" + SEED_SLUG + ".zh.md' leads to a page of another language, which "
+         f"this page's site does not hold. Fix: link to it by its address, /portal/zh/news/{SEED_SLUG}/ (or, for "
+         f"this language's version, {SEED_SLUG}.md)"]),
 }
 
 

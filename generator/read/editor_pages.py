@@ -172,7 +172,7 @@ def link_problems(layout: Layout, files: Collection[str], site_url: str) -> list
     for path, rel, shown in _markdown_files(layout):
         here, source = _page_dir(rel), posixpath.dirname(editor_name(rel))
         for n, url, markdown in memo.per_file("links", path, "", lambda: _urls(path, shown)):
-            broken = _broken(url, here, files, site_url, site_path, source if markdown else None)
+            broken = _broken(url, here, files, site_url, site_path, source if markdown else None, editor_name(rel))
             if broken:
                 problems.append(Problem(shown, n, *broken))
     return problems
@@ -212,9 +212,10 @@ def _lang_ending(path: str) -> str:
 
 
 def _broken(url: str, here: str, files: Collection[str], site_url: str, site_path: str,
-            source: str | None) -> tuple[str, str] | None:
+            source: str | None, here_file: str = "") -> tuple[str, str] | None:
     """(message, fix) for a link that leads nowhere. `here`: the page's folder in the site; `source`:
-    the Markdown file's folder in docs/, for a Markdown link (None for an HTML one)."""
+    the Markdown file's folder in docs/, for a Markdown link (None for an HTML one); `here_file`:
+    the Markdown file, as the built docs tree names it."""
     if not url or url.startswith("#"):
         return None
     if url[:4].lower() == "tel:" and not _TEL.fullmatch(url[4:]):
@@ -225,6 +226,12 @@ def _broken(url: str, here: str, files: Collection[str], site_url: str, site_pat
         # MkDocs reads a Markdown link from the file's folder, and rewrites it when it names a docs file
         path = unquote(urlsplit(url).path)
         in_docs = posixpath.normpath(posixpath.join(source, path)) if path else ""
+        if in_docs in files and _lang_ending(in_docs) not in (".md", _lang_ending(here_file)):
+            # each language is built on its own: the other language's file is not among its pages
+            other = _page_dir(in_docs)
+            return (f"link '{url}' leads to a page of another language, which this page's site does not hold",
+                    f"link to it by its address, {site_path}{other} (or, for this language's version, "
+                    f"{posixpath.relpath(in_docs.removesuffix(_lang_ending(in_docs)) + _lang_ending(here_file), source or '.')})")
         if in_docs in files:
             return None
         if path.endswith(".md"):
