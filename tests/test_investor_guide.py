@@ -72,8 +72,8 @@ def test_every_entry_page_has_a_contact_block(built, lang):
 
 NO_OFFICE = {"en": "The source posts name no office for this park", "zh": "来源文章未指明负责该园区",
              "zh-hant": "來源文章未有指明負責該園區"}
-NAMED = {"en": "The office the source posts name for it", "zh": "来源文章为其指明的机构",
-         "zh-hant": "來源文章為其指明的機構"}
+NAMED = {"en": "The office the source posts name for it", "zh": "来源文章指明的负责机构",
+         "zh-hant": "來源文章指明的負責機構"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -131,6 +131,19 @@ def test_the_gaps_block_lists_the_topics_as_not_in_the_published_sources(built, 
         assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), (entry, levels)
     # a project page has the contact block only
     assert 'id="investor-questions"' not in page_html(built.site, lang, "projects", "xpeng-motors")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_support_page_says_what_the_posts_do_not_give_and_whom_to_ask(built, lang):
+    """Where investors look for incentives: the page listed teams and schedules and said nothing of
+    incentives or costs. It now says the posts do not give them, and links a pre-filled e-mail."""
+    page = (built.site / LANGS[lang] / "invest" / "support" / "index.html").read_text(encoding="utf-8")
+    block = section(page, "incentives-and-costs")
+    words = {"en": ("incentives", "land", "ask the"), "zh": ("优惠政策", "地价", "请咨询"),
+             "zh-hant": ("優惠政策", "地價", "查詢")}[lang]
+    assert all(word in block for word in words), block
+    link, = mailtos(block)
+    assert link["to"] == BUREAU_MAIL and all(label in link["body"] for label in TOPICS[lang])
 
 
 def test_the_city_bureau_comes_first_on_the_home_and_contact_pages(built):
