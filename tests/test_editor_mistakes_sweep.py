@@ -43,6 +43,21 @@ MISTAKES = {
         ["docs/news/plant.md:8: link '../news/" + SEED_SLUG + ".zh.md' leads to a page of another language, which "
          f"this page's site does not hold. Fix: link to it by its address, /portal/zh/news/{SEED_SLUG}/ (or, for "
          f"this language's version, {SEED_SLUG}.md)"]),
+    # A key given twice below an entry's own keys: the first text was silently lost
+    "zh-twice-in-a-name": (edit("data/parks.yml", "  name: {en: Sihui City, zh: 四会市}",
+                                "  name: {en: Sihui City, zh: 四会市, zh: 肆会市}"),
+                           [f"data/parks.yml:{line_of('data/parks.yml', '  name: {en: Sihui City, zh: 四会市}')}: "
+                            "duplicate key 'zh' (first on line"]),
+    "zh-twice-in-a-description": (edit("data/sectors.yml", "  description:\n    en: One of the", "  description:\n    zh: 重复。\n    en: One of the"),
+                                  ["data/sectors.yml:14: duplicate key 'zh' (first on line 12). Fix: keep one of the two"]),
+    "phrase-listed-twice": (edit("data/traditional_phrases.yml", "- simplified: 发布\n",
+                                 "- simplified: 发布\n  traditional: 發布\n  why: again.\n- simplified: 发布\n"),
+                            ["data/traditional_phrases.yml:10: 发布 is listed twice (first on line 7). Fix: keep one"]),
+    "traditional-twice-in-a-phrase": (edit("data/traditional_phrases.yml", "  traditional: 發布\n", "  traditional: 發布\n  traditional: 发布\n"),
+                                      ["data/traditional_phrases.yml:9: duplicate key 'traditional' (first on line 8)"]),
+    "official-twice-in-names": (edit("data/names.yml", "latin_only:\n", "official: []\nlatin_only:\n"),
+                                [f"data/names.yml:{line_of('data/names.yml', 'latin_only:')}: cannot read the names policy "
+                                 "(key 'official' appears twice). Fix: keep one of the two 'official' lines"]),
 }
 
 

@@ -83,7 +83,7 @@ only_true_false(_Loader, _ExactLoader,
                 plain=("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
 
 
-class _DataLoader(_BaseLoader):
+class _DataLoader(_Strict, _BaseLoader):
     """safe_load's: data/names.yml, data/zh_lint.yml, the UI strings."""
 
 

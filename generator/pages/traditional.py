@@ -56,7 +56,7 @@ def load_phrases(path: Path, shown: str) -> list[Phrase]:
     problems: list[Problem] = []
     # no file: no fixes, OpenCC alone
     items = yaml_list(path, shown, "phrases", "write entries as '- simplified: …' with traditional and why")
-    phrases = []
+    phrases, seen = [], {}
     for item in items:
         line = item.start_mark.line + 1
         data = node_data(item) if isinstance(item, yaml.MappingNode) else None
@@ -69,6 +69,11 @@ def load_phrases(path: Path, shown: str) -> list[Phrase]:
             at = next(k.start_mark.line + 1 for k, _ in item.value if k.value == "word")
             problems.append(Problem(shown, at, f"'word' is {described(data['word'])}", "give 'word' true or false"))
             continue
+        if data["simplified"] in seen:
+            problems.append(Problem(shown, line, f"{data['simplified']} is listed twice (first on line {seen[data['simplified']]})",
+                                    "keep one of the two entries"))
+            continue
+        seen[data["simplified"]] = line
         converted = _converter(CONFIG).convert(data["simplified"])
         if converted == data["traditional"]:
             problems.append(Problem(shown, line, f"OpenCC already writes {converted} for {data['simplified']}",

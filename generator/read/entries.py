@@ -329,11 +329,33 @@ def read_items(path: Path, shown: str, problems: list[Problem], allowed) -> list
     items = []
     for child in node.value:
         if isinstance(child, yaml.MappingNode):
-            items.append(Item(child, shown, problems, allowed))
+            items.append(Item(child, shown, problems, allowed))  # its own keys: Item reports a second one
+            for _, value in child.value:
+                problems.extend(duplicate_keys(value, shown))
         else:
             problems.append(Problem(shown, child.start_mark.line + 1, "entry is not a mapping",
                                     "write the entry as 'key: value' lines"))
     return items
+
+
+def duplicate_keys(node: yaml.Node, shown: str) -> list[Problem]:
+    """A key given twice in any mapping within `node` (`zh:` twice in a name, a second
+    `traditional:`): YAML lets the last one win, and the first text is silently lost."""
+    problems = []
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value in seen:
+                problems.append(Problem(shown, key.start_mark.line + 1,
+                                        f"duplicate key '{key.value}' (first on line {seen[key.value]})",
+                                        "keep one of the two"))
+            elif isinstance(key, yaml.ScalarNode):
+                seen[key.value] = key.start_mark.line + 1
+            problems.extend(duplicate_keys(value, shown))
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            problems.extend(duplicate_keys(child, shown))
+    return problems
 
 
 def yaml_list(path: Path, shown: str, expected: str, hint: str) -> list[yaml.Node]:
@@ -351,6 +373,9 @@ def yaml_list(path: Path, shown: str, expected: str, hint: str) -> list[yaml.Nod
         return []
     if not isinstance(node, yaml.SequenceNode):
         raise InputError([Problem(shown, node.start_mark.line + 1, f"expected a list of {expected}", hint)])
+    duplicates = duplicate_keys(node, shown)
+    if duplicates:
+        raise InputError(duplicates)
     return node.value
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from ..core import memo
+from ..core import frontmatter, memo
 from ..core.errors import InputError, Problem
 from ..core.frontmatter import safe_load
 from ..core.paths import Layout, files_in
@@ -24,7 +24,9 @@ def load(path: Path) -> list[tuple[str, list[str]]]:
         policy = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         line = getattr(getattr(err, "problem_mark", None), "line", 0) + 1
-        raise InputError([Problem(FILE, line, f"cannot read the names policy ({type(err).__name__})", _FIX)]) from None
+        what = getattr(err, "problem", None) or ("not UTF-8" if isinstance(err, UnicodeDecodeError) else "cannot be read")
+        raise InputError([Problem(FILE, line, f"cannot read the names policy ({what})",
+                                  frontmatter.yaml_fix(err, 1) if isinstance(err, yaml.YAMLError) else _FIX)]) from None
     entries = policy.get("latin_only") if isinstance(policy, dict) else None
     if not isinstance(entries, list) or not all(
             isinstance(e, dict) and isinstance(e.get("name"), str) and isinstance(e.get("never", []), list)
