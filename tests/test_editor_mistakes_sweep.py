@@ -58,6 +58,13 @@ MISTAKES = {
     "official-twice-in-names": (edit("data/names.yml", "latin_only:\n", "official: []\nlatin_only:\n"),
                                 [f"data/names.yml:{line_of('data/names.yml', 'latin_only:')}: cannot read the names policy "
                                  "(key 'official' appears twice). Fix: keep one of the two 'official' lines"]),
+    # Nine messages about other files' park ids, none naming parks.yml
+    "parks-emptied": (write("data/parks.yml", "# emptied\n"),
+                      ["data/parks.yml:1: no park is listed. Fix: restore data/parks.yml from the repository's history"]),
+    # Seven 'duplicate key' lines, one per key of the entry that lost its '- '
+    "entry-without-its-dash": (edit("data/parks.yml", "- id: fengkai-county", "  id: fengkai-county"),
+                               [f"data/parks.yml:{line_of('data/parks.yml', '- id: fengkai-county')}: a second 'id' in the "
+                                "entry of line"]),
 }
 
 

@@ -41,6 +41,7 @@ KEYS: dict[str, dict[str, bool]] = {
 }
 
 
+_NOT_EMPTY = {"parks": "park", "sectors": "industry"}  # catalogues the site cannot do without
 CHANGE = r"^[+-]?\d+(\.\d+)?%$"
 _CHANGE = re.compile(CHANGE)  # a year-on-year change as the seeds state it
 
@@ -55,7 +56,12 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
         if not path.is_file():
             problems.append(Problem(shown, 1, "catalogue file is missing", f"restore {shown} (an empty list is [])"))
             return []
+        before = len(problems)
         found = read_items(path, shown, problems, keys)
+        if not found and len(problems) == before and name in _NOT_EMPTY:
+            # every page and catalogue refers to these: each reference would look wrong instead
+            problems.append(Problem(shown, 1, f"no {_NOT_EMPTY[name]} is listed",
+                                    f"restore {shown} from the repository's history (each entry starts with '- id: …')"))
         problems.extend(_duplicate_ids(found))
         for i in found:
             lines.update({(shown, str(i.data.get("id")), key): line for key, line in i.lines.items()})

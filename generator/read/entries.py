@@ -47,14 +47,23 @@ class Item:
         self.file, self.problems = file, problems
         self.line = node.start_mark.line + 1
         self.values, self.lines = {}, {}
+        joined = False
         for k, v in node.value:
             line = k.start_mark.line + 1
             if not isinstance(k, yaml.ScalarNode):
                 self.problems.append(Problem(file, line, "a key is not a plain name", "write 'key: value'"))
                 continue
+            if k.value in self.values and k.value == "id" and not joined:  # a second entry lost its '- '
+                joined = True
+                self.problems.append(Problem(file, line, f"a second 'id' in the entry of line {self.line}: this entry's "
+                                             "'- ' is missing, so it joins the one above",
+                                             f"start this line with '- ' ('- id: {v.value if isinstance(v, yaml.ScalarNode) else '…'}'), "
+                                             "as the other entries start"))
+                continue
             if k.value in self.values:  # YAML would let the last one win silently
-                self.problems.append(Problem(file, line, f"duplicate key '{k.value}' (first on line {self.lines[k.value]})",
-                                             "keep one of the two lines"))
+                if not joined:  # after a lost '- ', each key of the joined entry is given twice: one message is enough
+                    self.problems.append(Problem(file, line, f"duplicate key '{k.value}' (first on line {self.lines[k.value]})",
+                                                 "keep one of the two lines"))
                 continue
             self.values[k.value], self.lines[k.value] = v, line
         constructor = yaml.SafeLoader("")  # builds values from the nodes already parsed
