@@ -65,6 +65,16 @@ MISTAKES = {
     "entry-without-its-dash": (edit("data/parks.yml", "- id: fengkai-county", "  id: fengkai-county"),
                                [f"data/parks.yml:{line_of('data/parks.yml', '- id: fengkai-county')}: a second 'id' in the "
                                 "entry of line"]),
+    # Each was published: an empty href, a mailto that mails nobody, a reference printed as text
+    "link-without-address": (write("docs/news/plant.md", item(*GOOD, body="Text.\n\nSee [the park]().")),
+                             ["docs/news/plant.md:8: a link has no address: '[…]()'. Fix: write the address"]),
+    "mailto-without-address": (write("docs/news/plant.md", item(*GOOD, body="Text.\n\n[Mail us](mailto:office).")),
+                               ["docs/news/plant.md:8: link 'mailto:office' is not an e-mail address. Fix: write mailto: "
+                                "and the whole address"]),
+    "reference-never-defined": (write("docs/news/plant.md", item(*GOOD, body="Text.\n\nSee [the park][nowhere].\n\n"
+                                                                         "[elsewhere]: ../sectors/hydrogen-energy.md")),
+                                ["docs/news/plant.md:8: link [nowhere] is not defined: Markdown shows it as text. "
+                                 "Fix: add a line '[nowhere]: address'"]),
 }
 
 

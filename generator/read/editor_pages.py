@@ -30,6 +30,8 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # Links: [text](url), ![alt](url), [ref]: url, and href/src in HTML
 _INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+_REFERENCE_LABEL = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:")
+_REFERENCE_USE = re.compile(r"(?<![\]\\])\[([^\]\n]+)\]\[([^\]\n]*)\]")  # [text][label], [text][]
 _HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # What MkDocs and its plugins add to the site besides the pages and files of the docs tree
@@ -180,14 +182,19 @@ def link_problems(layout: Layout, files: Collection[str], site_url: str) -> list
 
 def _urls(path: Path, shown: str) -> list[tuple[int, str, bool]]:
     """The URLs a docs file's prose links to, with their lines, and whether each is a Markdown link
-    (MkDocs resolves those from the file's folder) or an HTML one (a URL, from the page's)."""
+    (MkDocs resolves those from the file's folder) or an HTML one (a URL, from the page's). A
+    reference link whose label the file never defines is `[label]` (Markdown shows it as text)."""
     try:
         text = frontmatter.decode(path.read_bytes(), shown)
     except InputError:
         return []  # reported by page_problems
-    return [(n, url.strip(), markdown) for n, line in enumerate(_prose_lines(text), start=1)
+    lines = _prose_lines(text)
+    defined = {label.strip().lower() for line in lines for label in _REFERENCE_LABEL.findall(line)}
+    return [(n, url.strip(), markdown) for n, line in enumerate(lines, start=1)
             for urls, markdown in ((_INLINE.findall(line) + _REFERENCE.findall(line), True),
-                                   (_HTML_URL.findall(line), False)) for url in urls]
+                                   (_HTML_URL.findall(line), False)) for url in urls] + \
+        [(n, f"[{label}]", True) for n, line in enumerate(lines, start=1)
+         for text_, label in _REFERENCE_USE.findall(line) if (label or text_).strip().lower() not in defined]
 
 
 def _page_dir(rel: str) -> str:
@@ -204,6 +211,7 @@ _FIX = ("link to a page or file that exists: from this file's folder for a Markd
         "it: pic.png; a page: ../sectors/hydrogen-energy.md), or as the site's address (/portal/assets/pic.png)")
 
 
+_EMAIL = re.compile(r"[^@\s/?]+@[^@\s/?]+\.[^@\s/?.]+(\?\S*)?")
 _TEL = re.compile(r"\+?[0-9(][0-9()\-. ]*|\+?[0-9(][0-9()\-.]*(%20[0-9()\-.]+)*")
 
 
@@ -216,8 +224,16 @@ def _broken(url: str, here: str, files: Collection[str], site_url: str, site_pat
     """(message, fix) for a link that leads nowhere. `here`: the page's folder in the site; `source`:
     the Markdown file's folder in docs/, for a Markdown link (None for an HTML one); `here_file`:
     the Markdown file, as the built docs tree names it."""
-    if not url or url.startswith("#"):
+    if url.startswith("[") and url.endswith("]"):  # a reference label the file does not define (_urls)
+        return (f"link {url} is not defined: Markdown shows it as text",
+                f"add a line '{url}: address' to the file, or write the link as [text](address)")
+    if not url:
+        return "a link has no address: '[…]()'", "write the address between the round brackets, or remove the link"
+    if url.startswith("#"):
         return None
+    if url[:7].lower() == "mailto:" and not _EMAIL.fullmatch(url[7:]):
+        return (f"link '{url}' is not an e-mail address",
+                "write mailto: and the whole address, e.g. mailto:zqszsj@126.com")
     if url[:4].lower() == "tel:" and not _TEL.fullmatch(url[4:]):
         return (f"link '{url}' is not a telephone number",
                 "write tel: and the number in digits, e.g. tel:+86-758-2899202 (+, -, spaces and brackets allowed)")
