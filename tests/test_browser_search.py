@@ -33,6 +33,7 @@ ENGLISH = {
     "vCard": "contact/",
     "telephone": "contact/",
     "hotline": "contact/",  # a synonym (data/search_synonyms.yml)
+    "subsidy": "invest/support/",  # a synonym
 }
 CHINESE = {
     "氢能": "sectors/hydrogen-energy/",
@@ -60,6 +61,7 @@ CHINESE = {
     "电话": "contact/",
     "肇庆新区": "parks/zhaoqing-new-district/",
     "大型产业集聚区": "parks/zhaoqing-cluster/",
+    "补贴": "invest/support/",  # a synonym: it found only 补链 in a news article and a story
 }
 
 

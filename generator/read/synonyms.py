@@ -55,7 +55,7 @@ def load(path: Path, shown: str, pages: set[str] | None = None) -> list[Synonym]
             continue
         if pages is not None and page not in pages:
             problems.append(Problem(shown, line, f"no page {page}", "name a park, sector or project page that exists "
-                                    "(its id in data/), or contact/, glossary/, figures/"))
+                                    "(its id in data/), or contact/, glossary/, figures/, invest/support/"))
             continue
         terms, wrong = {}, False
         for lang in ("zh", "en"):
@@ -100,6 +100,9 @@ def site_pages(catalogue) -> set[str]:
     pages = {"", "contact/", "glossary/", "figures/", "news/", "parks/", "sectors/", "projects/"}
     for section in ("parks", "sectors", "projects"):
         pages |= {f"{section}/{item.id}/" for item in getattr(catalogue, section)}
+    if catalogue.stories or catalogue.support or catalogue.events:  # the investors' guide (pages/invest.py)
+        pages |= {"invest/", "invest/stories/", "invest/support/", "invest/events/"}
+        pages |= {f"invest/stories/{story.id}/" for story in catalogue.stories}
     return pages
 
 
