@@ -75,6 +75,16 @@ MISTAKES = {
                                                                          "[elsewhere]: ../sectors/hydrogen-energy.md")),
                                 ["docs/news/plant.md:8: link [nowhere] is not defined: Markdown shows it as text. "
                                  "Fix: add a line '[nowhere]: address'"]),
+    # Told to use double quotes, which the editor thought they had
+    "title-in-typographic-quotes": (write("docs/news/plant.md", item("title: “Sihui: 12 projects”", "date: 2024-06-01")),
+                                    ["docs/news/plant.md:2: front matter is not valid YAML (mapping values are not "
+                                     "allowed here). Fix: “ ” are typographic quotes"]),
+    # Two messages: 'missing title' and 'unknown key Title'
+    "title-with-a-capital": (write("docs/news/plant.md", item("Title: A new plant", "date: 2024-06-01")),
+                             ["docs/news/plant.md:2: unknown front matter key 'Title'. Fix: write it 'title', in lower case"]),
+    # A fact without its zh also said 'a park needs at least one fact', which it had
+    "fact-without-zh": (edit("data/parks.yml", "      zh: 四会市在2024年5月29日座谈会上作交流发言。\n", ""),
+                        [f"data/parks.yml:{line_of('data/parks.yml', '- id: sihui-city') + 8}: a fact needs en, zh and source"]),
 }
 
 

@@ -238,6 +238,7 @@ BAD = {
     "mailto-url": (FIGURE.replace("https://www.example.gov.cn/land-prices-2024.html", "mailto:a@example.gov.cn"), 7,
                    "land_price: source url 'mailto:a@example.gov.cn' is not a web address"),
     "bad-value": (FIGURE.replace("250000", "cheap"), 3, "land_price: value 'cheap' is not a number"),
+    "value-below-zero": (FIGURE.replace("250000", "-5"), 3, "land_price: value -5 is below zero"),
     "bad-period": (FIGURE.replace("period: 2024", "period: last year"), 5, "land_price: not a period"),
     "unknown-topic": (FIGURE.replace("land_price:", "landprice:"), 2, "unknown investor topic 'landprice'"),
     "no-source": (FIGURE.replace("      source:", "      sauce:"), 7, "land_price: unknown key 'sauce'"),

@@ -183,8 +183,11 @@ def yaml_error(err: yaml.YAMLError, text: str, line_offset: int) -> tuple[int, s
     context = getattr(err, "context_mark", None)
     if "could not find expected ':'" in what and context is not None:
         return context.line + line_offset, _MISSING_COLON
+    lines = text.split("\n")
+    if line < len(lines) and any(mark in lines[line] for mark in "“”") and "mapping values" in what:
+        return line + line_offset, ('“ ” are typographic quotes, which YAML reads as text: put the value in straight '
+                                    'double quotes ("…"), as a value holding ": " needs')
     if "mapping values are not allowed" in what and line > 0:
-        lines = text.split("\n")
         above = lines[line - 1].strip() if line - 1 < len(lines) else ""
         if above and ":" not in above and not above.startswith("#") and not above.endswith(("-", "[", "{", ",")):
             return line - 1 + line_offset, _MISSING_COLON

@@ -78,8 +78,8 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                for i in items("sectors", tuple(KEYS["sectors"]))]
     parks = []
     for i in items("parks", tuple(KEYS["parks"])):
-        facts = []
-        for fact in i.get("facts", list, default=[]):
+        facts, written = [], i.get("facts", list, default=[])
+        for fact in written:
             if isinstance(fact, dict) and isinstance(fact.get("en"), str) and isinstance(fact.get("zh"), str) \
                     and fact["en"] and fact["zh"]:
                 source = i.source(fact.get("source"), "facts")
@@ -87,7 +87,7 @@ def load(data_dir: Path, root: Path, contacts: list[Contact]) -> Catalogue:
                     facts.append(Fact(Text(fact["en"], fact["zh"]), source))
             else:
                 i.problem("facts", "a fact needs en, zh and source", "write {en: …, zh: …, source: {seed: …, quote: …}}")
-        if not facts:
+        if not written:  # (a fact written wrongly is reported as such)
             i.problem("facts", "a park needs at least one fact from the seeds", "add facts: - {en: …, zh: …, source: …}")
         parks.append(Park(**entry_fields(i, sources_required=False), kind=i.choice("kind", PARK_KINDS), district=i.get("district", str, False),
                           sectors=i.strings("sectors"), facts=facts, sectors_inferred=i.strings("sectors_inferred"),

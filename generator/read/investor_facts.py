@@ -76,7 +76,11 @@ class InvestorFactReader:
             if isinstance(raw, bool):
                 raise units.UnitError("")
             value = Decimal(str(raw)) if isinstance(raw, (int, float)) else units.parse_en(str(raw))
-            if not value.is_finite() or value < 0:
+            if value.is_finite() and value < 0:  # a price, a tariff, a wage: never below zero
+                self.problem("value", f"value {raw!r} is below zero",
+                             "write the figure as the source gives it, without a minus sign")
+                return None
+            if not value.is_finite():
                 raise units.UnitError("")
             return value
         except (units.UnitError, InvalidOperation):

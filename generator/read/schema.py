@@ -85,12 +85,18 @@ def validate(meta: dict, key_lines: dict[str, int], shown_as: str,
     def problem(key: str, message: str, fix: str):
         problems.append(Problem(shown_as, key_lines.get(key, 1), message, fix))
 
+    cased = set()  # `Title:` for `title:`: one message, not a second one for the missing key
     for key in meta:
-        if key not in KEYS:
+        if key not in KEYS and str(key).lower() in KEYS and str(key).lower() not in meta:
+            cased.add(str(key).lower())
+            problem(key, f"unknown front matter key '{key}'", f"write it '{str(key).lower()}', in lower case")
+        elif key not in KEYS:
             hint = _suggest(str(key), KEYS)
             problem(key, f"unknown front matter key '{key}'",
                     hint or f"remove it; known keys are {', '.join(KEYS)}")
     for key in _REQUIRED:
+        if key in cased:
+            continue
         if meta.get(key) in (None, "") or isinstance(meta.get(key), str) and not meta[key].strip():
             problem(key, f"missing '{key}'", f"add a line '{key}: …' to the front matter"
                     + (" (YYYY-MM-DD)" if key == "date" else ""))
