@@ -226,7 +226,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     problems.extend(clashes)
     problems.extend(editor_pages.file_problems(layout, editor_files,
                                                {p.file[len("docs/"):] for p in clashes + page_clashes}))
-    problems.extend(editor_pages.link_problems(layout, written | set(files) | {p.path for p in pages}, url))
+    problems.extend(editor_pages.link_problems(layout, written | set(files) | {p.path for p in pages}, url,
+                                               drafts=hidden_paths | hidden_hant))
     plugin_data = {  # the tooltips as snippets, for editors' hand-written Traditional pages
         site_config.SNIPPETS[0]: tooltips.encode("utf-8"),
         traditional.TOOLTIPS: tips[traditional.LANG].encode("utf-8"),

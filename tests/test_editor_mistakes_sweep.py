@@ -85,6 +85,12 @@ MISTAKES = {
     # A fact without its zh also said 'a park needs at least one fact', which it had
     "fact-without-zh": (edit("data/parks.yml", "      zh: 四会市在2024年5月29日座谈会上作交流发言。\n", ""),
                         [f"data/parks.yml:{line_of('data/parks.yml', '- id: sihui-city') + 8}: a fact needs en, zh and source"]),
+    # It said the draft 'does not exist', which the editor could see it did
+    "link-to-a-draft": (lambda root: [write("docs/news/other.md", item("title: Another plant", "date: 2024-06-01",
+                                                                       "draft: true"))(root),
+                                      write("docs/news/plant.md", item(*GOOD, body="Text.\n\nSee [the other](other.md)."))(root)],
+                        ["docs/news/plant.md:8: link 'other.md' leads to docs/news/other.md, a draft: drafts are not "
+                         "published. Fix: publish that item first"]),
 }
 
 

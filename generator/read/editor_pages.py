@@ -166,18 +166,30 @@ def html_problems(text: str, shown: str, extensions: tuple[str, ...] | None = No
     return sanitise.problems(text, 1, shown, extensions or site_config.markdown_extensions(project_root()))
 
 
-def link_problems(layout: Layout, files: Collection[str], site_url: str) -> list[Problem]:
+def link_problems(layout: Layout, files: Collection[str], site_url: str,
+                  drafts: Collection[str] = frozenset()) -> list[Problem]:
     """Links written as URLs in docs/ Markdown that lead to no page or file of the built site
-    (`files`: the paths of the built docs tree)."""
+    (`files`: the paths of the built docs tree; `drafts`: the docs paths left out as drafts)."""
     problems = []
     site_path = urlsplit(site_url).path or "/"
     for path, rel, shown in _markdown_files(layout):
         here, source = _page_dir(rel), posixpath.dirname(editor_name(rel))
         for n, url, markdown in memo.per_file("links", path, "", lambda: _urls(path, shown)):
             broken = _broken(url, here, files, site_url, site_path, source if markdown else None, editor_name(rel))
+            draft = broken and markdown and _draft_target(url, source, drafts)
+            if draft:
+                broken = (f"link '{url}' leads to docs/{draft}, a draft: drafts are not published",
+                          "publish that item first (remove 'draft: true'), or add the link once it is published")
             if broken:
                 problems.append(Problem(shown, n, *broken))
     return problems
+
+
+def _draft_target(url: str, source: str, drafts: Collection[str]) -> str | None:
+    """The draft a Markdown link names, as the docs tree names it, or None."""
+    path = unquote(urlsplit(url).path)
+    target = posixpath.normpath(posixpath.join(source, path)) if path.endswith(".md") else ""
+    return next((d for d in drafts if editor_name(d) == target), None)
 
 
 def _urls(path: Path, shown: str) -> list[tuple[int, str, bool]]:
