@@ -312,6 +312,8 @@ def _slug_problems(pages: list[Page], editor: list[EditorItem]) -> list[Problem]
     for slug, lang, owner in owners:
         if (slug, lang) in seen and seen[(slug, lang)] != owner:
             first = seen[(slug, lang)]
+            if editor_name(first) == editor_name(owner):  # NAME.md and NAME.en.md: "two English versions" says it
+                continue
             problems.append(Problem(owner, 1, f"duplicate slug '{slug}' (also used by {first})",
                                     f"the English page '{slug}' is made from {first}: remove this file (a correction "
                                     "of the seed's English goes in data/corrections.yml)" if first.startswith("seeds/")

@@ -91,6 +91,13 @@ MISTAKES = {
                                       write("docs/news/plant.md", item(*GOOD, body="Text.\n\nSee [the other](other.md)."))(root)],
                         ["docs/news/plant.md:8: link 'other.md' leads to docs/news/other.md, a draft: drafts are not "
                          "published. Fix: publish that item first"]),
+    # A second line told the editor to retitle one of them, against the first line's fix
+    "english-twice-cms-and-git-names": (lambda root: [write("docs/news/plant.md", item(*GOOD))(root),
+                                                      write("docs/news/plant.en.md", item(*GOOD))(root)],
+                                        ["docs/news/plant.en.md:1: two English versions: plant.en.md and plant.md"]),
+    # One message per tag of a form
+    "a-form": (write("docs/news/plant.md", item(*GOOD, body="<form><input name=a><select><option>x</option></select></form>")),
+               ["docs/news/plant.md:6: raw HTML is not allowed: <form>, <input>, <option>, <select>. Fix: remove it"]),
 }
 
 

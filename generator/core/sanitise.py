@@ -177,7 +177,25 @@ def problems(body: str, first_line: int, shown: str, extensions: tuple[str, ...]
         out.append(Problem(shown, first_line + n, message,
                            "remove it: pages hold Markdown and plain HTML, no code; "
                            "links may use https, http, mailto, tel or a relative address"))
-    return sorted(set(out), key=lambda p: (p.line, p.message))
+    return _one_per_line(sorted(set(out), key=lambda p: (p.line, p.message)))
+
+
+def _one_per_line(found: list[Problem]) -> list[Problem]:
+    """The tags not allowed on one line as one problem (a form is <form>, <input>, <select>…)."""
+    tags: dict[int, list[str]] = {}
+    for p in found:
+        if p.message.startswith("raw HTML <"):
+            tags.setdefault(p.line, []).append(p.message.split(" ")[2])
+    out, said = [], set()
+    for p in found:
+        if not p.message.startswith("raw HTML <"):
+            out.append(p)
+        elif p.line not in said:
+            said.add(p.line)
+            names = tags[p.line]
+            out.append(p if len(names) == 1 else
+                       Problem(p.file, p.line, f"raw HTML is not allowed: {', '.join(names)}", p.fix))
+    return out
 
 
 # --- Which pages are the generator's own ------------------------------------------------------
