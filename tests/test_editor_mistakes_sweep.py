@@ -98,6 +98,9 @@ MISTAKES = {
     # One message per tag of a form
     "a-form": (write("docs/news/plant.md", item(*GOOD, body="<form><input name=a><select><option>x</option></select></form>")),
                ["docs/news/plant.md:6: raw HTML is not allowed: <form>, <input>, <option>, <select>. Fix: remove it"]),
+    # It was listed among the past investment events
+    "event-after-today": (edit("data/events.yml", SYMPOSIUM_DATE, '  date: "2099-05-29"\n'),
+                          ["data/events.yml:6: date 2099-05-29 is after today: the page lists past events. Fix: check the year"]),
 }
 
 

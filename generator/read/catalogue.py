@@ -5,6 +5,8 @@ word for word; that check lives in sources.py so it can run on any record.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import difflib
 import re
 from decimal import Decimal
@@ -185,6 +187,10 @@ def _story(i: Item, dated: bool) -> Story:
             date = periods.day(raw) if raw != "" else None
         except ValueError as err:
             i.problem("date", str(err).split(" (")[0], "write 2024-05-29, 2024-05, 2024-Q1 or 2024")
+        today = dt.date.today()
+        if dated and date and (date.start, date.day or 0) > (today.year * 12 + today.month - 1, today.day):
+            i.problem("date", f"date {raw} is after today: the page lists past events",
+                      "check the year; an event still to come goes in once it has happened")
     return Story(id=i.ident(), title=i.text("title") or Text("", ""), statements=i.statements(),
                  project=i.get("project", str, required=False), park=i.get("park", str, required=False),
                  date=date, date_inferred=i.flag("date_inferred"), words=i.words() if "words" in i.data else None,
