@@ -101,6 +101,9 @@ MISTAKES = {
     # It was listed among the past investment events
     "event-after-today": (edit("data/events.yml", SYMPOSIUM_DATE, '  date: "2099-05-29"\n'),
                           ["data/events.yml:6: date 2099-05-29 is after today: the page lists past events. Fix: check the year"]),
+    # A page renamed .png was published
+    "html-named-png": (write("docs/assets/images/p.png", "<html><body><script>alert(1)</script></body></html>"),
+                       ["docs/assets/images/p.png:1: this file is not a PNG file, whatever its name says. Fix: save it again as PNG"]),
 }
 
 

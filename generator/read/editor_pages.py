@@ -365,4 +365,22 @@ def file_problems(layout: Layout, editor_files: dict[str, bytes], already: set[s
             problems.append(Problem(shown, 1, f"a file of type '{kind}' is not published from docs/",
                                     "docs/ holds Markdown, images (PNG, JPEG, GIF, WebP), PDF and CSV files; "
                                     "scripts, styles and HTML belong to the site's code (overrides/)"))
+        elif not _is_what_it_says(rel, editor_files[rel]):
+            kind = rel.rsplit(".", 1)[-1].upper()
+            problems.append(Problem(shown, 1, f"this file is not a {kind} file, whatever its name says",
+                                    f"save it again as {kind} from the program that made it (a page or a script "
+                                    "renamed .png is published as neither)"))
     return problems
+
+
+# How each inert type's files begin (its "magic number"); CSV is text, checked as UTF-8 elsewhere
+_SIGNATURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+               ".gif": (b"GIF87a", b"GIF89a"), ".pdf": (b"%PDF-",), ".webp": (b"RIFF",)}
+
+
+def _is_what_it_says(rel: str, data: bytes) -> bool:
+    ext = "." + rel.rsplit(".", 1)[-1].lower()
+    starts = _SIGNATURES.get(ext)
+    if starts is None:
+        return True
+    return data.startswith(starts) and (ext != ".webp" or data[8:12] == b"WEBP")
