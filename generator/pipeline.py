@@ -84,6 +84,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     # The docs/ files' names, front matter and HTML, and the names policy: checked beside the reading
     with beside.started(lambda: editor_pages.page_problems(layout) + names_policy.problems(layout)) as checked:
         posts, texts, sources = _read_seeds(layout, problems)
+        problems.extend(names_policy.policy_problems(layout, texts, chinese.to_simplified))
         try:
             cat = catalogue_reader.load(layout.data, layout.root, [c for p in posts for c in p.contacts])
         except InputError as err:

@@ -9,6 +9,7 @@ from bad_input_steps import SEED_SLUG, edit, expect_rejected, item, line_of, wri
 GOOD = ("title: A new plant", "date: 2024-06-01")
 SYMPOSIUM_DATE = '  date: "2024-05-29"\n'
 FENGKAI = "  name: {en: Fengkai County, zh: 封开县}"
+LI_EN = '  - {name: Li En, kind: person, seed: "000", never: [李恩]}'
 
 MISTAKES = {
     # YAML reads ' #' on as a comment: the title was published as "Sihui"
@@ -104,6 +105,20 @@ MISTAKES = {
     # A page renamed .png was published
     "html-named-png": (write("docs/assets/images/p.png", "<html><body><script>alert(1)</script></body></html>"),
                        ["docs/assets/images/p.png:1: this file is not a PNG file, whatever its name says. Fix: save it again as PNG"]),
+    # The names policy was read by the tests only: each of these passed check
+    "names-kind-unknown": (edit("data/names.yml", "{name: Li En, kind: person,", "{name: Li En, kind: people,"),
+                           [f"data/names.yml:{line_of('data/names.yml', LI_EN)}: kind 'people' is not one of "
+                            "person, company, place, body"]),
+    "names-seed-not-there": (edit("data/names.yml", '{name: Li En, kind: person, seed: "000"', '{name: Li En, kind: person, seed: "099"'),
+                             [f"data/names.yml:{line_of('data/names.yml', LI_EN)}: no seed '099' in seeds/"]),
+    "names-name-not-in-its-seed": (edit("data/names.yml", "{name: Li En,", "{name: Li Enn,"),
+                                   [f"data/names.yml:{line_of('data/names.yml', LI_EN)}: 'Li Enn' is not in seed 000"]),
+    "names-key-misspelt": (edit("data/names.yml", "latin_only:", "latin_onyl:"),
+                           [f"data/names.yml:{line_of('data/names.yml', 'latin_only:')}: unknown key 'latin_onyl'. "
+                            "Fix: did you mean 'latin_only'?"]),
+    "park-name-guessed": (edit("data/parks.yml", "  name: {en: Fengkai County, zh: 封开县}", "  name: {en: Fengkai County, zh: 丰开县}"),
+                          [f"data/parks.yml:{line_of('data/parks.yml', FENGKAI)}: the Chinese name 丰开县 is in no seed's "
+                           "Chinese text and is no official name. Fix: if it is the site's rendering"]),
 }
 
 

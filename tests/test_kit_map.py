@@ -175,8 +175,8 @@ def test_map_highlights_the_districts_of_an_industry_or_project(built, lang):
 
 @pytest.mark.parametrize("break_it,expected", [
     (lambda root: (root / "data" / "parks.yml").write_text(
-        (root / "data" / "parks.yml").read_text(encoding="utf-8").replace("zh: 封开县", "zh: 封开"), encoding="utf-8"),
-     "data/parks.yml:1: county 'fengkai-county' (封开) is not in data/boundaries/zhaoqing.geojson"),
+        (root / "data" / "parks.yml").read_text(encoding="utf-8").replace("zh: 封开县", "zh: 封开县城"), encoding="utf-8"),
+     "data/parks.yml:1: county 'fengkai-county' (封开县城) is not in data/boundaries/zhaoqing.geojson"),
     (lambda root: (root / "data" / "boundaries" / "zhaoqing.geojson").write_text("{", encoding="utf-8"),
      "data/boundaries/zhaoqing.geojson:1: cannot read the district boundaries"),
 ])
