@@ -104,10 +104,11 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
 
     try:
         fixes = corrections.load(layout.data / "corrections.yml", "data/corrections.yml")
-        problems.extend(corrections.problems(fixes, posts))
+        fixes_ok = not (found := corrections.problems(fixes, posts))
+        problems.extend(found)
     except InputError as err:
         problems.extend(err.problems)
-        fixes = []
+        fixes, fixes_ok = [], False
     try:
         chinese.load_phrases(layout.data / "zh_phrases.yml", "data/zh_phrases.yml")
     except InputError as err:
@@ -162,7 +163,8 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     index = SourceIndex(posts, slugs, texts)
     problems.extend(index.problems(cat))
     problems.extend(consistency_problems(cat.figures))
-    problems.extend(corrections.figure_problems(cat.figures, fixes))
+    if fixes_ok:  # a broken corrections file would make every figure's correction look wrong too
+        problems.extend(corrections.figure_problems(cat.figures, fixes))
     if problems:  # pages are rendered only from valid input
         raise InputError(problems)
     # An editor's translation of a generated item names what the original names

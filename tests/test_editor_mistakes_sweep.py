@@ -119,6 +119,15 @@ MISTAKES = {
     "park-name-guessed": (edit("data/parks.yml", "  name: {en: Fengkai County, zh: 封开县}", "  name: {en: Fengkai County, zh: 丰开县}"),
                           [f"data/parks.yml:{line_of('data/parks.yml', FENGKAI)}: the Chinese name 丰开县 is in no seed's "
                            "Chinese text and is no official name. Fix: if it is the site's rendering"]),
+    # The real problem, then five figures' "unknown correction" lines
+    "correction-uncertain-yes": (edit("data/corrections.yml", "  uncertain: true", "  uncertain: yes"),
+                                 [f"data/corrections.yml:{line_of('data/corrections.yml', '  uncertain: true')}: "
+                                  "'uncertain' is the text 'yes'"]),
+    # Told only to add ':', which would make the text a key
+    "summary-continued-unindented": (write("docs/news/plant.md", item(*GOOD, "summary: A hydrogen test centre", "opened in Sihui.")),
+                                     ["docs/news/plant.md:5: front matter is not valid YAML (could not find expected ':'). "
+                                      "Fix: add ':' after the key on this line (key: value); if the line continues the "
+                                      "text above, indent it by two spaces or join it to that line"]),
 }
 
 

@@ -170,7 +170,8 @@ def _cut_by_comment(node, lines: list[str]) -> bool:
     return re.match(r"[ \t]+#", lines[node.end_mark.line][node.end_mark.column:]) is not None
 
 
-_MISSING_COLON = "add ':' after the key on this line (key: value)"
+_MISSING_COLON = ("add ':' after the key on this line (key: value); if the line continues the text above, "
+                  "indent it by two spaces or join it to that line")
 
 
 def yaml_error(err: yaml.YAMLError, text: str, line_offset: int) -> tuple[int, str]:
