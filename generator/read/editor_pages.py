@@ -206,7 +206,8 @@ def _urls(path: Path, shown: str) -> list[tuple[int, str, bool]]:
             for urls, markdown in ((_INLINE.findall(line) + _REFERENCE.findall(line), True),
                                    (_HTML_URL.findall(line), False)) for url in urls] + \
         [(n, f"[{label}]", True) for n, line in enumerate(lines, start=1)
-         for text_, label in _REFERENCE_USE.findall(line) if (label or text_).strip().lower() not in defined]
+         for text_, label in _REFERENCE_USE.findall(line)
+         if (label or text_).strip().lower() not in defined and not (text_ + label).isdigit()]  # [1][2]: text
 
 
 def _page_dir(rel: str) -> str:
@@ -223,7 +224,7 @@ _FIX = ("link to a page or file that exists: from this file's folder for a Markd
         "it: pic.png; a page: ../sectors/hydrogen-energy.md), or as the site's address (/portal/assets/pic.png)")
 
 
-_EMAIL = re.compile(r"[^@\s/?]+@[^@\s/?]+\.[^@\s/?.]+(\?\S*)?")
+_EMAIL = re.compile(r"[^@\s/?,]+@[^@\s/?,]+\.[^@\s/?.,]+")
 _TEL = re.compile(r"\+?[0-9(][0-9()\-. ]*|\+?[0-9(][0-9()\-.]*(%20[0-9()\-.]+)*")
 
 
@@ -243,7 +244,7 @@ def _broken(url: str, here: str, files: Collection[str], site_url: str, site_pat
         return "a link has no address: '[…]()'", "write the address between the round brackets, or remove the link"
     if url.startswith("#"):
         return None
-    if url[:7].lower() == "mailto:" and not _EMAIL.fullmatch(url[7:]):
+    if url[:7].lower() == "mailto:" and not all(_EMAIL.fullmatch(a) for a in url[7:].split("?", 1)[0].split(",")):
         return (f"link '{url}' is not an e-mail address",
                 "write mailto: and the whole address, e.g. mailto:zqszsj@126.com")
     if url[:4].lower() == "tel:" and not _TEL.fullmatch(url[4:]):
