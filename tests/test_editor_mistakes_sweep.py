@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from bad_input_steps import SEED_SLUG, edit, expect_rejected, item, line_of, write
+from bad_input_steps import SEED_SLUG, built_docs_after, edit, expect_rejected, item, line_of, write
+from conftest import ROOT
 
 GOOD = ("title: A new plant", "date: 2024-06-01")
 SYMPOSIUM_DATE = '  date: "2024-05-29"\n'
 FENGKAI = "  name: {en: Fengkai County, zh: 封开县}"
+PERSON = '    - en: "The person in charge'
+PERSON_LINE = next(line for line in (ROOT / "data" / "support.yml").read_text(encoding="utf-8").splitlines() if PERSON in line)
 LI_EN = '  - {name: Li En, kind: person, seed: "000", never: [李恩]}'
+
+def first_line_with(path: str, text: str) -> int:
+    return next(n for n, line in enumerate((ROOT / path).read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
 
 MISTAKES = {
     # YAML reads ' #' on as a comment: the title was published as "Sihui"
@@ -68,7 +75,7 @@ MISTAKES = {
                                 "entry of line"]),
     # Each was published: an empty href, a mailto that mails nobody, a reference printed as text
     "link-without-address": (write("docs/news/plant.md", item(*GOOD, body="Text.\n\nSee [the park]().")),
-                             ["docs/news/plant.md:8: a link has no address: '[…]()'. Fix: write the address"]),
+                             ["docs/news/plant.md:8: a link has no address. Fix: write the address"]),
     "mailto-without-address": (write("docs/news/plant.md", item(*GOOD, body="Text.\n\n[Mail us](mailto:office).")),
                                ["docs/news/plant.md:8: link 'mailto:office' is not an e-mail address. Fix: write mailto: "
                                 "and the whole address"]),
@@ -128,6 +135,10 @@ MISTAKES = {
                                      ["docs/news/plant.md:5: front matter is not valid YAML (could not find expected ':'). "
                                       "Fix: add ':' after the key on this line (key: value); if the line continues the "
                                       "text above, indent it by two spaces or join it to that line"]),
+    # A missing ':' above a line of Chinese with “ ” was blamed on that line, as typographic quotes
+    "colon-missing-above-chinese-quotes": (edit("data/support.yml", PERSON_LINE, "    - en The person in charge said companies can move in with their bags."),
+                                           [f"data/support.yml:{first_line_with('data/support.yml', PERSON)}: "
+                                            "not valid YAML (mapping values are not allowed here). Fix: add ':' after the key"]),
 }
 
 
@@ -135,3 +146,29 @@ MISTAKES = {
 def test_an_editors_mistake_is_one_line_with_its_fix(project, case):
     change, expected = MISTAKES[case]
     expect_rejected(project, change, expected)
+
+
+# What the checks above must not refuse (a review of them found each refused): a note after a
+# switch, footnotes side by side, references defined in a quote or an admonition or spaced
+# otherwise, an address on the line after its text, mailto: forms RFC 6068 allows, a PDF whose
+# header comes after a byte order mark
+LEGITIMATE = """Text.[^1][^2] See [the guide][Sector  Page] and [the bureau](
+https://example.com/bureau), [sources] [1][2].
+
+> [sector page]: ../sectors/hydrogen-energy.md
+
+!!! note
+
+    [sources]: ../sectors/hydrogen-energy.md
+
+[Mail](mailto:?to=zqszsj@126.com&subject=Hello) [Mail](mailto:zqszsj%40126.com) [Mail](mailto:?subject=x)
+
+[^1]: Seed 001.
+[^2]: Seed 002."""
+
+
+def test_what_the_checks_must_not_refuse(project):
+    (project / "docs" / "news" / "guide.pdf").write_bytes(b"\xef\xbb\xbf%PDF-1.4\n%%EOF\n")
+    docs = built_docs_after(project, write("docs/news/plant.md", item(*GOOD, "draft: false  # checked with the bureau",
+                                                                       body=LEGITIMATE + "\n\n[Guide](guide.pdf)")))
+    assert "[^2]: Seed 002." in (docs / "news" / "plant.md").read_text(encoding="utf-8")

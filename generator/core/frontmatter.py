@@ -160,16 +160,22 @@ def parse(text: str, shown_as: str) -> Document:
     return Document(meta=meta, body=body, key_lines=key_lines, body_line=end + 2)
 
 
+_NOT_TEXT = re.compile(r"true|false|null|~|[-+]?[\d.,:_ TtZz+-]+", re.I)
+
+
 def _cut_by_comment(node, lines: list[str]) -> bool:
     """A plain one-line value followed by ' #…': YAML drops the rest of the line as a comment
     (`title: Sihui #1 park opens` is the title "Sihui")."""
     if not isinstance(node, yaml.ScalarNode) or node.style not in (None, "") or not node.value:  # plain: no quotes
+        return False
+    if _NOT_TEXT.fullmatch(node.value):  # `draft: true  # note`: a switch, number or date loses nothing
         return False
     if node.start_mark.line != node.end_mark.line or node.end_mark.line >= len(lines):
         return False
     return re.match(r"[ \t]+#", lines[node.end_mark.line][node.end_mark.column:]) is not None
 
 
+_CURLY_VALUE = re.compile(r"\s*(?:-\s+)?[\w-]+:\s*[“‘]")  # key: “a value: in typographic quotes”
 _MISSING_COLON = ("add ':' after the key on this line (key: value); if the line continues the text above, "
                   "indent it by two spaces or join it to that line")
 
@@ -185,13 +191,13 @@ def yaml_error(err: yaml.YAMLError, text: str, line_offset: int) -> tuple[int, s
     if "could not find expected ':'" in what and context is not None:
         return context.line + line_offset, _MISSING_COLON
     lines = text.split("\n")
-    if line < len(lines) and any(mark in lines[line] for mark in "“”") and "mapping values" in what:
-        return line + line_offset, ('“ ” are typographic quotes, which YAML reads as text: put the value in straight '
-                                    'double quotes ("…"), as a value holding ": " needs')
     if "mapping values are not allowed" in what and line > 0:
         above = lines[line - 1].strip() if line - 1 < len(lines) else ""
         if above and ":" not in above and not above.startswith("#") and not above.endswith(("-", "[", "{", ",")):
             return line - 1 + line_offset, _MISSING_COLON
+    if line < len(lines) and _CURLY_VALUE.match(lines[line]) and "mapping values" in what:
+        return line + line_offset, ('“ ” are typographic quotes, which YAML reads as text: put the value in straight '
+                                    'double quotes ("…"), as a value holding ": " needs')
     return line + line_offset, yaml_fix(err, line_offset)
 
 

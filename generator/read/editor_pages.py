@@ -29,9 +29,11 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # Links: [text](url), ![alt](url), [ref]: url, and href/src in HTML
 _INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
-_REFERENCE_LABEL = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:")
-_REFERENCE_USE = re.compile(r"(?<![\]\\])\[([^\]\n]+)\]\[([^\]\n]*)\]")  # [text][label], [text][]
+_REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)")  # [^1]: is a footnote, not a link
+# Reference definitions wherever Markdown reads them (in a blockquote, an admonition), and their uses
+_REFERENCE_LABEL = re.compile(r"^[\s>]*\[([^\]^][^\]]*)\]:")
+_REFERENCE_USE = re.compile(r"(?<![\]\\])\[(?!\^)([^\]\n]+)\]\[(?!\^)([^\]\n]*)\]")  # [text][label], [text][]
+_EMPTY_LINK = re.compile(r"\]\(\s*\)")  # [text](): an inline link's address, when on the line, is empty
 _HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # What MkDocs and its plugins add to the site besides the pages and files of the docs tree
@@ -192,6 +194,11 @@ def _draft_target(url: str, source: str, drafts: Collection[str]) -> str | None:
     return next((d for d in drafts if editor_name(d) == target), None)
 
 
+def _label(label: str) -> str:
+    """A reference label as Markdown matches it: case and runs of spaces do not count."""
+    return " ".join(label.split()).lower()
+
+
 def _urls(path: Path, shown: str) -> list[tuple[int, str, bool]]:
     """The URLs a docs file's prose links to, with their lines, and whether each is a Markdown link
     (MkDocs resolves those from the file's folder) or an HTML one (a URL, from the page's). A
@@ -201,13 +208,14 @@ def _urls(path: Path, shown: str) -> list[tuple[int, str, bool]]:
     except InputError:
         return []  # reported by page_problems
     lines = _prose_lines(text)
-    defined = {label.strip().lower() for line in lines for label in _REFERENCE_LABEL.findall(line)}
+    defined = {_label(label) for line in lines for label in _REFERENCE_LABEL.findall(line)}
     return [(n, url.strip(), markdown) for n, line in enumerate(lines, start=1)
-            for urls, markdown in ((_INLINE.findall(line) + _REFERENCE.findall(line), True),
+            for urls, markdown in (([u for u in _INLINE.findall(line) if u] + _REFERENCE.findall(line)
+                                    + ["" for _ in _EMPTY_LINK.finditer(line)], True),
                                    (_HTML_URL.findall(line), False)) for url in urls] + \
         [(n, f"[{label}]", True) for n, line in enumerate(lines, start=1)
          for text_, label in _REFERENCE_USE.findall(line)
-         if (label or text_).strip().lower() not in defined and not (text_ + label).isdigit()]  # [1][2]: text
+         if _label(label or text_) not in defined and not (text_ + label).isdigit()]  # [1][2]: text
 
 
 def _page_dir(rel: str) -> str:
@@ -241,10 +249,10 @@ def _broken(url: str, here: str, files: Collection[str], site_url: str, site_pat
         return (f"link {url} is not defined: Markdown shows it as text",
                 f"add a line '{url}: address' to the file, or write the link as [text](address)")
     if not url:
-        return "a link has no address: '[…]()'", "write the address between the round brackets, or remove the link"
+        return "a link has no address", "write the address between its brackets or quotes, or remove the link"
     if url.startswith("#"):
         return None
-    if url[:7].lower() == "mailto:" and not all(_EMAIL.fullmatch(a) for a in url[7:].split("?", 1)[0].split(",")):
+    if url[:7].lower() == "mailto:" and not all(_EMAIL.fullmatch(a) for a in unquote(url[7:].split("?", 1)[0]).split(",") if a):
         return (f"link '{url}' is not an e-mail address",
                 "write mailto: and the whole address, e.g. mailto:zqszsj@126.com")
     if url[:4].lower() == "tel:" and not _TEL.fullmatch(url[4:]):
@@ -257,10 +265,10 @@ def _broken(url: str, here: str, files: Collection[str], site_url: str, site_pat
         in_docs = posixpath.normpath(posixpath.join(source, path)) if path else ""
         if in_docs in files and _lang_ending(in_docs) not in (".md", _lang_ending(here_file)):
             # each language is built on its own: the other language's file is not among its pages
-            other = _page_dir(in_docs)
+            own = in_docs.removesuffix(_lang_ending(in_docs)) + _lang_ending(here_file)
             return (f"link '{url}' leads to a page of another language, which this page's site does not hold",
-                    f"link to it by its address, {site_path}{other} (or, for this language's version, "
-                    f"{posixpath.relpath(in_docs.removesuffix(_lang_ending(in_docs)) + _lang_ending(here_file), source or '.')})")
+                    f"link to it by its address, {site_path}{_page_dir(in_docs)}"
+                    + (f" (or, for this language's version, {posixpath.relpath(own, source or '.')})" if own in files else ""))
         if in_docs in files:
             return None
         if path.endswith(".md"):
@@ -384,4 +392,6 @@ def _is_what_it_says(rel: str, data: bytes) -> bool:
     starts = _SIGNATURES.get(ext)
     if starts is None:
         return True
+    if ext == ".pdf":  # readers look for the header within the first kilobyte
+        return b"%PDF-" in data[:1024]
     return data.startswith(starts) and (ext != ".webp" or data[8:12] == b"WEBP")
