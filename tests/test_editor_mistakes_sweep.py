@@ -139,6 +139,11 @@ MISTAKES = {
     "colon-missing-above-chinese-quotes": (edit("data/support.yml", PERSON_LINE, "    - en The person in charge said companies can move in with their bags."),
                                            [f"data/support.yml:{first_line_with('data/support.yml', PERSON)}: "
                                             "not valid YAML (mapping values are not allowed here). Fix: add ':' after the key"]),
+    # Passed check (only make test's Chinese lint saw it); an English file with a Chinese title was refused
+    "english-title-in-the-chinese-file": (lambda root: [write("docs/news/plant.md", item(*GOOD))(root),
+                                                        write("docs/news/plant.zh.md", item(*GOOD))(root)],
+                                          ["docs/news/plant.zh.md:2: the Chinese file's title has no Chinese in it. "
+                                           "Fix: write the Chinese title here, and the English one in plant.md"]),
 }
 
 

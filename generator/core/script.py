@@ -8,6 +8,11 @@ _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+def has_han(text: str) -> bool:
+    """Whether `text` holds a Chinese character (a Chinese title always does, whatever names it keeps in Latin)."""
+    return _HAN.search(text) is not None
+
+
 def detect(text: str) -> str | None:
     """'ja', 'zh' or 'en'; None when the text has no letters to go by."""
     han = len(_HAN.findall(text))

@@ -72,6 +72,9 @@ def _read_item(layout: Layout, path, known: dict[str, set[str]] | None,
         # kept as the item (its Chinese sibling is not then told it has none): the problem stops the build
         problems = problems + [Problem(shown, doc.key_lines.get("title", 1), "the English file's title is Chinese",
                                        f"write the English title here, and the Chinese one in {stem}.zh.md")]
+    if lang != "en" and not meta.draft and not script.has_han(meta.title):
+        problems = problems + [Problem(shown, doc.key_lines.get("title", 1), "the Chinese file's title has no Chinese in it",
+                                       f"write the Chinese title here, and the English one in {stem}.md")]
     if meta.slug and meta.slug != stem:
         return None, problems + [Problem(shown, doc.key_lines.get("slug", 1),
                                          f"slug '{meta.slug}' differs from the file name '{stem}'",
