@@ -144,6 +144,10 @@ MISTAKES = {
                                                         write("docs/news/plant.zh.md", item(*GOOD))(root)],
                                           ["docs/news/plant.zh.md:2: the Chinese file's title has no Chinese in it. "
                                            "Fix: write the Chinese title here, and the English one in plant.md"]),
+    # Each was published blank
+    "news-item-without-text": (write("docs/news/plant.md", "---\ntitle: A new plant\ndate: 2024-06-01\n---\n"),
+                               ["docs/news/plant.md:4: the item has no text below its front matter. Fix: write the text"]),
+    "empty-page": (write("docs/about.md", ""), ["docs/about.md:1: the page has no text. Fix: write its text, or delete the file"]),
 }
 
 

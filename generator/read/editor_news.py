@@ -72,6 +72,10 @@ def _read_item(layout: Layout, path, known: dict[str, set[str]] | None,
         # kept as the item (its Chinese sibling is not then told it has none): the problem stops the build
         problems = problems + [Problem(shown, doc.key_lines.get("title", 1), "the English file's title is Chinese",
                                        f"write the English title here, and the Chinese one in {stem}.zh.md")]
+    if not meta.draft and not doc.body.strip():  # a headline over a blank page
+        problems = problems + [Problem(shown, doc.body_line - 1, "the item has no text below its front matter",
+                                       "write the text after the closing '---' line, or mark the item draft: true "
+                                       "until it is written")]
     if lang != "en" and not meta.draft and not script.has_han(meta.title):
         problems = problems + [Problem(shown, doc.key_lines.get("title", 1), "the Chinese file's title has no Chinese in it",
                                        f"write the Chinese title here, and the English one in {stem}.md")]

@@ -104,6 +104,8 @@ def _file_problems(path: Path, shown: str, rel: tuple[str, ...], extensions) -> 
         if not news_item:
             problems.extend(_page_meta_problems(doc, shown))
         body, body_line = doc.body, doc.body_line
+    if not news_item and not body.strip():  # published as a blank page (editor_news asks the same of an item)
+        problems.append(Problem(shown, body_line, "the page has no text", "write its text, or delete the file"))
     return problems + _snippet_problems(body, body_line, shown) + sanitise.problems(body, body_line, shown, extensions)
 
 
