@@ -239,7 +239,7 @@ def test_editor_override_is_published_as_written_and_never_touched(tmp_path):
 
 def test_override_without_its_page_is_one_clear_line(tmp_path):
     root = copy_project(tmp_path / "project")
-    (root / "docs" / "news" / "no-such-item.zh-hant.md").write_text("---\ntitle: 無\ndate: 2024-01-01\n---\n",
+    (root / "docs" / "news" / "no-such-item.zh-hant.md").write_text("---\ntitle: 無\ndate: 2024-01-01\n---\n\n無。\n",
                                                                       encoding="utf-8")
     result = run_generator(root, "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
