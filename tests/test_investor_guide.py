@@ -241,6 +241,9 @@ BAD = {
     "value-below-zero": (FIGURE.replace("250000", "-5"), 3, "land_price: value -5 is below zero"),
     "bad-period": (FIGURE.replace("period: 2024", "period: last year"), 5, "land_price: not a period"),
     "unknown-topic": (FIGURE.replace("land_price:", "landprice:"), 2, "unknown investor topic 'landprice'"),
+    # five lines, 'unknown investor topic value', 'unit'…
+    "topic-line-missing": (FIGURE.replace("    land_price:\n", "").replace("\n      ", "\n    "), 1,
+                           "the topic is missing: the figure's keys stand directly under 'investor_facts'"),
     "no-source": (FIGURE.replace("      source:", "      sauce:"), 7, "land_price: unknown key 'sauce'"),
     "unknown-office": ("  office: {id: zhaoqing-bureau, source: {seed: \"000\", quote: \"Zhaoqing Investment Promotion Bureau\"}}\n",
                        1, "unknown office id 'zhaoqing-bureau' in fengkai-county"),

@@ -16,7 +16,7 @@ import yaml
 from ..core import frontmatter, periods
 from ..core.errors import InputError, Problem, described
 from ..core.slugs import SLUG_HINT, is_slug
-from .investor_facts import InvestorFactReader
+from .investor_facts import FACT_KEYS, InvestorFactReader
 from .records import TOPICS, InvestorFact, Milestone, OfficeLink, Source, Statement, Text, Words
 from .schema import HTML_TAG
 
@@ -195,6 +195,10 @@ class Item:
         if not isinstance(node, yaml.MappingNode):
             self.problem("investor_facts", "'investor_facts' must be a mapping of topics",
                          f"write 'investor_facts:' then one topic per line ({', '.join(TOPICS)})")
+            return {}
+        if all(str(key.value) in FACT_KEYS for key, _ in node.value):  # one figure, its topic line left out
+            self.problem("investor_facts", "the topic is missing: the figure's keys stand directly under 'investor_facts'",
+                         f"add the topic's line ({', '.join(TOPICS)}) and indent the figure's keys under it")
             return {}
         constructor = yaml.SafeLoader("")
         out = {}

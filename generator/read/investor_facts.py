@@ -17,7 +17,7 @@ from .records import TOPICS, InvestorFact, Text
 if TYPE_CHECKING:
     from .entries import Item
 
-_FACT_KEYS = ("value", "unit", "period", "label", "source", "checked")
+FACT_KEYS = ("value", "unit", "period", "label", "source", "checked")
 
 
 class InvestorFactReader:
@@ -42,11 +42,11 @@ class InvestorFactReader:
     def read(self) -> InvestorFact | None:
         suggested = set()  # a misspelt key is one problem, not also a missing one
         for key in self.data:
-            if key not in _FACT_KEYS:
-                close = difflib.get_close_matches(key, _FACT_KEYS, n=1)
+            if key not in FACT_KEYS:
+                close = difflib.get_close_matches(key, FACT_KEYS, n=1)
                 suggested.update(close)
                 self.problem(key, f"unknown key '{key}'",
-                             f"did you mean '{close[0]}'?" if close else f"keys here are {', '.join(_FACT_KEYS)}")
+                             f"did you mean '{close[0]}'?" if close else f"keys here are {', '.join(FACT_KEYS)}")
         for key in ("value", "unit", "period", "source", "checked"):
             if key not in suggested and self.data.get(key) is None:
                 self.problem(None, f"missing '{key}'", f"add '{key}:' under {self.topic} (line {self.line})")
