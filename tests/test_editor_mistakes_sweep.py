@@ -148,6 +148,10 @@ MISTAKES = {
     "news-item-without-text": (write("docs/news/plant.md", "---\ntitle: A new plant\ndate: 2024-06-01\n---\n"),
                                ["docs/news/plant.md:4: the item has no text below its front matter. Fix: write the text"]),
     "empty-page": (write("docs/about.md", ""), ["docs/about.md:1: the page has no text. Fix: write its text, or delete the file"]),
+    # The generic fix only: the page's address was one step away
+    "link-to-a-built-index-html": (write("docs/news/plant.md", item(*GOOD, body="See [Sihui](../../parks/sihui-city/index.html).")),
+                                   ["docs/news/plant.md:6: link '../../parks/sihui-city/index.html' leads to no page or file "
+                                    "(a page's address ends with its folder: write it without index.html)"]),
 }
 
 
@@ -181,3 +185,12 @@ def test_what_the_checks_must_not_refuse(project):
     docs = built_docs_after(project, write("docs/news/plant.md", item(*GOOD, "draft: false  # checked with the bureau",
                                                                        body=LEGITIMATE + "\n\n[Guide](guide.pdf)")))
     assert "[^2]: Seed 002." in (docs / "news" / "plant.md").read_text(encoding="utf-8")
+
+
+def test_a_whole_number_in_quotes_is_the_number(project):
+    """`investment_yuan: "1000000000"` was refused ("is the text"), while quoted numbers pass elsewhere."""
+    before = built_docs_after(project, lambda root: None) / "projects" / "index.md"
+    unquoted = before.read_text(encoding="utf-8")
+    docs = built_docs_after(project, edit("data/projects.yml", "  investment_yuan: 1000000000",
+                                          '  investment_yuan: "1000000000"'))
+    assert (docs / "projects" / "index.md").read_text(encoding="utf-8") == unquoted

@@ -303,7 +303,8 @@ def _broken_url(url: str, here: str, files: Collection[str], site_url: str, site
         return f"link '{url}' leads outside the site"
     if target.endswith(".md") or parts.path.endswith(".md"):
         return None  # an HTML link to a .md file: MkDocs validates it itself
-    return None if _exists("" if normal == "." else normal, files) else f"link '{url}' leads to no page or file"
+    return None if _exists("" if normal == "." else normal, files) else f"link '{url}' leads to no page or file" + (
+        " (a page's address ends with its folder: write it without index.html)" if url.endswith("index.html") else "")
 
 
 def _exists(target: str, files: Collection[str]) -> bool:

@@ -103,6 +103,9 @@ class Item:
         accepts = kind if isinstance(kind, tuple) else (kind,)
         if isinstance(value, dt.date) and str in accepts:
             return value.isoformat()  # `date: 2024-05-29` unquoted: YAML reads a date; the text asked for
+        if isinstance(value, str) and int in accepts and str not in accepts and value.strip().isascii() \
+                and value.strip().isdigit():
+            return int(value)  # "1000000000" in quotes is the number, as the CMS may save it
         if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
             self.problem(key, f"'{key}' is {described(value)}",
                          f"give '{key}' {' or '.join(_KINDS.get(k, k.__name__) for k in accepts)}")
