@@ -27,7 +27,7 @@ from .pages.knowledge import knowledge_pages
 from .pages.page import Page
 from .pages.render import render
 from .read import catalogue as catalogue_reader
-from .read import editor_pages
+from .read import editor_links, editor_pages
 from .read import names as names_policy
 from .read.catalogue import Catalogue
 from .read.editor_news import EditorItem, blank_translations, read_editor_news
@@ -229,7 +229,7 @@ def generate(layout: Layout, drafts: bool = False) -> Generated:
     problems.extend(clashes)
     problems.extend(editor_pages.file_problems(layout, editor_files,
                                                {p.file[len("docs/"):] for p in clashes + page_clashes}))
-    problems.extend(editor_pages.link_problems(layout, written | set(files) | {p.path for p in pages}, url,
+    problems.extend(editor_links.link_problems(layout, written | set(files) | {p.path for p in pages}, url,
                                                drafts=hidden_paths | hidden_hant))
     plugin_data = {  # the tooltips as snippets, for editors' hand-written Traditional pages
         site_config.SNIPPETS[0]: tooltips.encode("utf-8"),

@@ -15,7 +15,7 @@ from generator.core import frontmatter
 
 from generator.pages import glossary
 
-from generator.read import catalogue, editor_pages
+from generator.read import catalogue, editor_links, editor_pages
 from generator.core.errors import InputError
 from generator.read.seed_reader import read_seed
 
@@ -111,7 +111,7 @@ def test_markdown_checks_never_crash(text):
         assert problem.line >= 1
     for url in text.split():
         for source in (None, "news"):  # an HTML link, and a Markdown one in docs/news/
-            editor_pages._broken(url, "news/x/", {"index.md": b""}, "https://example.org/portal/", "/portal/",
+            editor_links._broken(url, "news/x/", {"index.md": b""}, "https://example.org/portal/", "/portal/",
                                  source)
 
 
@@ -125,7 +125,7 @@ def test_a_relative_link_is_accepted_only_inside_the_site(url):
     for source, start in ((None, "news/x/"), ("news", "news")):
         if url.startswith("/"):  # an address from the site's root, or another site's (//host): checked as such
             source = None
-        if editor_pages._broken(url, "news/x/", files, "https://example.org/portal/", "/portal/",
+        if editor_links._broken(url, "news/x/", files, "https://example.org/portal/", "/portal/",
                                 source) is None and url:
             inside = [posixpath.normpath(posixpath.join(s, unquote(url))) for s in ("news/x/", start)]
             assert any(not p.startswith("..") for p in inside), (url, source)
