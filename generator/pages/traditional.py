@@ -23,7 +23,7 @@ import yaml
 from ..core import site_config
 from ..core.errors import InputError, Problem, described
 from ..core.paths import lang_path
-from ..read.entries import node_data, yaml_list
+from ..read.yaml_nodes import node_data, yaml_list
 from ..read.schema import NewsMeta
 from ..core import memo
 from .page import Page, with_tooltips

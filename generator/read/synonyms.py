@@ -15,7 +15,7 @@ import yaml
 
 from ..core.errors import InputError, Problem
 from ..core.paths import SEARCH_SYNONYMS
-from .entries import node_data, yaml_list
+from .yaml_nodes import node_data, yaml_list
 
 FILE = "search_synonyms.yml"
 # What the generator leaves in build/plugin-data for the search indexes: each language's terms
