@@ -121,6 +121,11 @@ def seed_text(*lines: str) -> str:
     return "\n\n".join(lines) + "\n"
 
 
+def first_line_with(path: str, text: str) -> int:
+    """The 1-based line of the repository's `path` that first holds `text`."""
+    return next(n for n, line in enumerate((ROOT / path).read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
 def line_of(path: str, text: str) -> int:
     """The 1-based line of the repository's `path` that first reads `text`."""
     return (ROOT / path).read_text(encoding="utf-8").splitlines().index(text) + 1

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bad_input_steps import SEED_SLUG, both, built_docs_after, edit, expect_rejected, front, inputs_hash, item, line_of, write
+from bad_input_steps import (SEED_SLUG, both, built_docs_after, edit, expect_rejected, first_line_with, front, inputs_hash,
+                             item, line_of, write)
 from conftest import ROOT
 
 SEED_004 = 'source: {seed: "004", quote: "As one of the seven'
 OFFICE_SEED = '  seed: "000"'
 FACT = "    - en: One of the seven large-scale industrial agglomeration areas approved by the Guangdong Provincial Government."
 
-
-def first_line_with(path: str, text: str) -> int:
-    return next(n for n, line in enumerate((ROOT / path).read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
 MISTAKES = {

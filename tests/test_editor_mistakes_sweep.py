@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bad_input_steps import SEED_SLUG, built_docs_after, edit, expect_rejected, item, line_of, write
+from bad_input_steps import SEED_SLUG, built_docs_after, edit, expect_rejected, first_line_with, item, line_of, write
 from conftest import ROOT
 
 GOOD = ("title: A new plant", "date: 2024-06-01")
@@ -13,9 +13,6 @@ FENGKAI = "  name: {en: Fengkai County, zh: 封开县}"
 PERSON = '    - en: "The person in charge'
 PERSON_LINE = next(line for line in (ROOT / "data" / "support.yml").read_text(encoding="utf-8").splitlines() if PERSON in line)
 LI_EN = '  - {name: Li En, kind: person, seed: "000", never: [李恩]}'
-
-def first_line_with(path: str, text: str) -> int:
-    return next(n for n, line in enumerate((ROOT / path).read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
 MISTAKES = {
