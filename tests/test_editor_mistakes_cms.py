@@ -6,7 +6,6 @@ import pytest
 
 from bad_input_steps import (SEED_SLUG, both, built_docs_after, edit, expect_rejected, first_line_with, front, inputs_hash,
                              item, line_of, write)
-from conftest import ROOT
 
 SEED_004 = 'source: {seed: "004", quote: "As one of the seven'
 OFFICE_SEED = '  seed: "000"'
