@@ -161,7 +161,7 @@ def test_an_editors_mistake_is_one_line_with_its_fix(project, case):
 # What the checks above must not refuse (a review of them found each refused): a note after a
 # switch, footnotes side by side, references defined in a quote or an admonition or spaced
 # otherwise, an address on the line after its text, mailto: forms RFC 6068 allows, a PDF whose
-# header comes after a byte order mark
+# header comes after a byte order mark, a park's investor figures left empty
 LEGITIMATE = """Text.[^1][^2] See [the guide][Sector  Page] and [the bureau](
 https://example.com/bureau), [sources] [1][2].
 
@@ -179,8 +179,10 @@ https://example.com/bureau), [sources] [1][2].
 
 def test_what_the_checks_must_not_refuse(project):
     (project / "docs" / "news" / "guide.pdf").write_bytes(b"\xef\xbb\xbf%PDF-1.4\n%%EOF\n")
-    docs = built_docs_after(project, write("docs/news/plant.md", item(*GOOD, "draft: false  # checked with the bureau",
-                                                                       body=LEGITIMATE + "\n\n[Guide](guide.pdf)")))
+    news = write("docs/news/plant.md", item(*GOOD, "draft: false  # checked with the bureau",
+                                            body=LEGITIMATE + "\n\n[Guide](guide.pdf)"))
+    no_figures = edit("data/parks.yml", FENGKAI, FENGKAI + "\n  investor_facts: {}")  # as a form left empty saves it
+    docs = built_docs_after(project, lambda root: [news(root), no_figures(root)])
     assert "[^2]: Seed 002." in (docs / "news" / "plant.md").read_text(encoding="utf-8")
 
 

@@ -88,6 +88,9 @@ def _style_ok(value: str) -> bool:
     return all(p in STYLE_PROPERTIES for p in props)
 
 
+_RAW_TAG = "raw HTML <{tag}> is not allowed"
+
+
 class _Scan(HTMLParser):
     """What `clean` would remove, each with the text to look for in the source."""
 
@@ -97,7 +100,7 @@ class _Scan(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag not in TAGS:
-            self.found.append((f"raw HTML <{tag}> is not allowed", f"<{tag}"))
+            self.found.append((_RAW_TAG.format(tag=tag), f"<{tag}"))
             return
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
         allowed_lower = {a.lower() for a in allowed}
@@ -158,13 +161,15 @@ def _normal(text: str) -> str:
 
 def problems(body: str, first_line: int, shown: str, extensions: tuple[str, ...]) -> list[Problem]:
     """What the sanitiser would remove from this Markdown body, at the line that writes it
-    (`first_line`: the body's line in the file)."""
+    (`first_line`: the body's line in the file); the tags not allowed on one line as one problem
+    (a form is <form>, <input>, <select>…)."""
     found = _findings(body, extensions)
     if not found:
         return []
     lines = [_normal(line) for line in body.split("\n")]
     seen: dict[str, int] = {}
-    out = []
+    messages: dict[int, list[str]] = {}  # line -> what is wrong on it
+    tags: dict[int, list[str]] = {}  # line -> the tags not allowed on it
     for message, needle in found:
         want = _normal(needle)
         hits = [n for n, line in enumerate(lines) if want in line]
@@ -173,29 +178,18 @@ def problems(body: str, first_line: int, shown: str, extensions: tuple[str, ...]
             hits = [n for n, line in enumerate(lines) if want in line]
         k = seen.get(want, 0)
         seen[want] = k + 1
-        n = hits[min(k, len(hits) - 1)] if hits else 0
-        out.append(Problem(shown, first_line + n, message,
-                           "remove it: pages hold Markdown and plain HTML, no code; "
-                           "links may use https, http, mailto, tel or a relative address"))
-    return _one_per_line(sorted(set(out), key=lambda p: (p.line, p.message)))
-
-
-def _one_per_line(found: list[Problem]) -> list[Problem]:
-    """The tags not allowed on one line as one problem (a form is <form>, <input>, <select>…)."""
-    tags: dict[int, list[str]] = {}
-    for p in found:
-        if p.message.startswith("raw HTML <"):
-            tags.setdefault(p.line, []).append(p.message.split(" ")[2])
-    out, said = [], set()
-    for p in found:
-        if not p.message.startswith("raw HTML <"):
-            out.append(p)
-        elif p.line not in said:
-            said.add(p.line)
-            names = tags[p.line]
-            out.append(p if len(names) == 1 else
-                       Problem(p.file, p.line, f"raw HTML is not allowed: {', '.join(names)}", p.fix))
-    return out
+        n = first_line + (hits[min(k, len(hits) - 1)] if hits else 0)
+        if message == _RAW_TAG.format(tag=needle[1:]):
+            tags.setdefault(n, []).append(needle + ">")
+        else:
+            messages.setdefault(n, []).append(message)
+    for n, names in tags.items():
+        names = sorted(set(names))
+        messages.setdefault(n, []).append(_RAW_TAG.format(tag=names[0][1:-1]) if len(names) == 1
+                                          else f"raw HTML is not allowed: {', '.join(names)}")
+    fix = "remove it: pages hold Markdown and plain HTML, no code; links may use https, http, mailto, tel or a relative address"
+    return sorted({Problem(shown, n, message, fix) for n, said in messages.items() for message in said},
+                  key=lambda p: (p.line, p.message))
 
 
 # --- Which pages are the generator's own ------------------------------------------------------

@@ -39,7 +39,11 @@ def link_problems(layout: Layout, files: Collection[str], site_url: str,
     site_path = urlsplit(site_url).path or "/"
     for path, rel, shown in _markdown_files(layout):
         here, source = _page_dir(rel), posixpath.dirname(editor_name(rel))
-        for n, url, markdown in memo.per_file("links", path, "", lambda: _urls(path, shown)):
+        urls, undefined = memo.per_file("links", path, "", lambda: _urls(path, shown))
+        problems += [Problem(shown, n, f"link [{label}] is not defined: Markdown shows it as text",
+                             f"add a line '[{label}]: address' to the file, or write the link as [text](address)")
+                     for n, label in undefined]
+        for n, url, markdown in urls:
             broken = _broken(url, here, files, site_url, site_path, source if markdown else None, editor_name(rel))
             draft = broken and markdown and _draft_target(url, source, drafts)
             if draft:
@@ -62,23 +66,24 @@ def _label(label: str) -> str:
     return " ".join(label.split()).lower()
 
 
-def _urls(path: Path, shown: str) -> list[tuple[int, str, bool]]:
+def _urls(path: Path, shown: str) -> tuple[list[tuple[int, str, bool]], list[tuple[int, str]]]:
     """The URLs a docs file's prose links to, with their lines, and whether each is a Markdown link
-    (MkDocs resolves those from the file's folder) or an HTML one (a URL, from the page's). A
-    reference link whose label the file never defines is `[label]` (Markdown shows it as text)."""
+    (MkDocs resolves those from the file's folder) or an HTML one (a URL, from the page's); and the
+    reference links whose label the file never defines, with their lines (Markdown shows them as text)."""
     try:
         text = frontmatter.decode(path.read_bytes(), shown)
     except InputError:
-        return []  # reported by page_problems
+        return [], []  # reported by page_problems
     lines = _prose_lines(text)
     defined = {_label(label) for line in lines for label in _REFERENCE_LABEL.findall(line)}
-    return [(n, url.strip(), markdown) for n, line in enumerate(lines, start=1)
-            for urls, markdown in (([u for u in _INLINE.findall(line) if u] + _REFERENCE.findall(line)
-                                    + ["" for _ in _EMPTY_LINK.finditer(line)], True),
-                                   (_HTML_URL.findall(line), False)) for url in urls] + \
-        [(n, f"[{label}]", True) for n, line in enumerate(lines, start=1)
-         for text_, label in _REFERENCE_USE.findall(line)
-         if _label(label or text_) not in defined and not (text_ + label).isdigit()]  # [1][2]: text
+    urls = [(n, url.strip(), markdown) for n, line in enumerate(lines, start=1)
+            for found, markdown in (([u for u in _INLINE.findall(line) if u] + _REFERENCE.findall(line)
+                                     + ["" for _ in _EMPTY_LINK.finditer(line)], True),
+                                    (_HTML_URL.findall(line), False)) for url in found]
+    undefined = [(n, label or text_) for n, line in enumerate(lines, start=1)
+                 for text_, label in _REFERENCE_USE.findall(line)
+                 if _label(label or text_) not in defined and not (text_ + label).isdigit()]  # [1][2]: text
+    return urls, undefined
 
 
 def _page_dir(rel: str) -> str:
@@ -108,9 +113,6 @@ def _broken(url: str, here: str, files: Collection[str], site_url: str, site_pat
     """(message, fix) for a link that leads nowhere. `here`: the page's folder in the site; `source`:
     the Markdown file's folder in docs/, for a Markdown link (None for an HTML one); `here_file`:
     the Markdown file, as the built docs tree names it."""
-    if url.startswith("[") and url.endswith("]"):  # a reference label the file does not define (_urls)
-        return (f"link {url} is not defined: Markdown shows it as text",
-                f"add a line '{url}: address' to the file, or write the link as [text](address)")
     if not url:
         return "a link has no address", "write the address between its brackets or quotes, or remove the link"
     if url.startswith("#"):

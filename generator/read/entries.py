@@ -200,7 +200,7 @@ class Item:
             self.problem("investor_facts", "'investor_facts' must be a mapping of topics",
                          f"write 'investor_facts:' then one topic per line ({', '.join(TOPICS)})")
             return {}
-        if all(str(key.value) in FACT_KEYS for key, _ in node.value):  # one figure, its topic line left out
+        if node.value and all(str(key.value) in FACT_KEYS for key, _ in node.value):  # a figure without its topic line
             self.problem("investor_facts", "the topic is missing: the figure's keys stand directly under 'investor_facts'",
                          f"add the topic's line ({', '.join(TOPICS)}) and indent the figure's keys under it")
             return {}

@@ -6,15 +6,15 @@ might guess for them. A guess in a catalogue or an editor page is a problem at i
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 
 import yaml
 
-from ..core import frontmatter, memo
+from ..core import frontmatter, memo, script
 from ..core.errors import InputError, Problem
 from ..core.frontmatter import safe_load
 from ..core.paths import Layout, files_in
+from .yaml_nodes import compose
 
 FILE = "data/names.yml"
 _FIX = f"see the names policy, {FILE}"
@@ -68,7 +68,6 @@ def _guesses(path: Path, shown: str, policy: list[tuple[str, list[str]]]) -> lis
 
 
 KINDS = ("person", "company", "place", "body")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAMED = ("parks", "projects", "offices")  # the catalogues whose entries carry a Chinese name of an entity
 
 
@@ -103,7 +102,7 @@ def policy_problems(layout: Layout, seed_texts: dict[str, str], to_simplified) -
                                  "write the name exactly as that seed gives it, or name the seed that gives it"))
     # each seed converted once (the preview remembers it: core/memo.py), only those with Chinese
     chinese = " ".join(memo.derived("simplified", (text,), lambda text=text: to_simplified(text))
-                       for text in by_id.values() if _HAN.search(text))
+                       for text in by_id.values() if script.has_han(text))
     for kind in _NAMED:
         shown = f"data/{kind}.yml"
         own: list[Problem] = []
@@ -123,7 +122,7 @@ def _items(path: Path) -> dict:
     """names.yml's two lists as items with their lines (load() has checked its form)."""
     from .entries import Item
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        node = compose(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}  # load() says why
     if not isinstance(node, yaml.MappingNode):
